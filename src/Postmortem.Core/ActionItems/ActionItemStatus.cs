@@ -1,0 +1,9 @@
+namespace Postmortem.Core.ActionItems;
+
+public enum ActionItemStatus
+{
+    Proposed,
+    Confirmed,
+    Rejected,
+    Done,
+}

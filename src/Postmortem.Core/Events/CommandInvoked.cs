@@ -1,0 +1,20 @@
+using Postmortem.Core.Chat;
+
+namespace Postmortem.Core.Events;
+
+/// <summary>
+/// <c>/postmortem …</c> (Slack) or <c>@Postmortem …</c> (Teams): <see cref="Text"/> is what follows the command
+/// or the mention, e.g. <c>start API outage sev:SEV2 since:3h</c>.
+/// </summary>
+public sealed record CommandInvoked : ChatEvent
+{
+    public required ChatUser User { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>Display names of users mentioned in <see cref="Text"/>, by id.</summary>
+    public IReadOnlyDictionary<string, string>? MentionNames { get; init; }
+
+    /// <summary>Set when the command was given inside a thread (a mention in a reply chain).</summary>
+    public string? ThreadId { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Postmortem.Core.Timeline;
+
+/// <summary>A change to the channel's timeline decided by the facilitator: upsert a message, or remove one.</summary>
+public sealed record TimelineChange(string MessageId, TimelineMessage? Message)
+{
+    public static TimelineChange Upsert(TimelineMessage message) => new(message.MessageId, message);
+
+    public static TimelineChange Remove(string messageId) => new(messageId, null);
+}
