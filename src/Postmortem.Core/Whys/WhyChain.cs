@@ -20,6 +20,9 @@ public sealed record WhyChain
 
     public ChainStage Stage { get; init; } = ChainStage.AwaitingAnswer;
 
+    /// <summary>The last answer said <c>root cause</c> and awaits its evidence: close the chain after it.</summary>
+    public bool ClosingAfterEvidence { get; init; }
+
     public CauseKind? CauseKind { get; init; }
 
     public string? DetectionGap { get; init; }

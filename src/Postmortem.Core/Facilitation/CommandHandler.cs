@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Postmortem.Core.ActionItems;
+using Postmortem.Core.Actions;
+using Postmortem.Core.Chat;
+using Postmortem.Core.Events;
+using Postmortem.Core.Language;
+using Postmortem.Core.Rendering;
+using Postmortem.Core.Sessions;
+using Postmortem.Core.Whys;
+
+namespace Postmortem.Core.Facilitation;
+
+/// <summary>The sub-commands of <c>/postmortem</c> (Slack) and <c>@Postmortem</c> (Teams).</summary>
+internal sealed class CommandHandler(TimeProvider time)
+{
+    public void Handle(ChannelState state, DecisionBuilder decision, CommandInvoked command)
+    {
+        var text = command.Text.Trim();
+        var space = text.IndexOfAny([' ', '\n', '\t']);
+        var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
+        var rest = space < 0 ? "" : text[(space + 1)..].Trim();
+
+        switch (verb)
+        {
+            case "" or "help":
+                decision.Ephemeral(command.User.Id, Replies.Help(), command.ThreadId);
+                return;
+            case "start":
+                Start(state, decision, command, rest);
+                return;
+        }
+
+        if (decision.Session is null)
+        {
+            decision.Ephemeral(command.User.Id, IsKnown(verb) ? Replies.NoSession() : Replies.Unknown(verb), command.ThreadId);
+            return;
+        }
+
+        switch (verb)
+        {
+            case "status":
+                decision.Ephemeral(command.User.Id, Status(state, decision.OpenSession), command.ThreadId);
+                break;
+            case "whys" or "why":
+                OpenChain(decision, command, rest);
+                break;
+            case "action":
+                ActionItemConversation.Propose(decision, command.User, rest, threadId: null);
+                break;
+            case "mark":
+                Mark(decision, command, rest);
+                break;
+            case "note":
+                Note(decision, command, rest);
+                break;
+            case "render" or "finish":
+                Render(state, decision);
+                break;
+            default:
+                decision.Ephemeral(command.User.Id, Replies.Unknown(verb), command.ThreadId);
+                break;
+        }
+    }
+
+    public void Render(ChannelState state, DecisionBuilder decision)
+    {
+        var session = decision.OpenSession;
+        session = session with
+        {
+            Renders = session.Renders + 1,
+            Status = session.Status == SessionStatus.Draft ? SessionStatus.InReview : session.Status,
+        };
+        decision.Session = session;
+
+        var generatedAt = time.GetUtcNow();
+        var document = PostmortemDocumentBuilder.Build(session, state.Timeline, generatedAt);
+        var channelName = Slug(session.Channel.Name ?? session.Channel.ChannelId);
+        decision.Add(new PublishPostmortem
+        {
+            Key = decision.NextKey(),
+            Channel = decision.Event.Channel,
+            SummaryKey = session.SummaryKey,
+            Document = document,
+            Markdown = MarkdownRenderer.Render(document),
+            FileName = $"postmortem-{channelName}-{generatedAt.UtcDateTime:yyyy-MM-dd}.md",
+        });
+    }
+
+    private static bool IsKnown(string verb) =>
+        verb is "status" or "whys" or "why" or "action" or "mark" or "note" or "render" or "finish";
+
+    private static void Start(ChannelState state, DecisionBuilder decision, CommandInvoked command, string arguments)
+    {
+        if (decision.Session is { } open)
+        {
+            var already = Status(state, open);
+            decision.Ephemeral(command.User.Id, already with { Text = "A postmortem is already open in this channel.\n" + already.Text }, command.ThreadId);
+            return;
+        }
+
+        var request = StartRequest.Parse(arguments, command.OccurredAt);
+        if (request.Error is not null)
+        {
+            decision.Ephemeral(command.User.Id, new MessageContent(request.Error + "\n" + Replies.Usage, MessagePurpose.Help), command.ThreadId);
+            return;
+        }
+
+        var channel = command.Channel;
+        var id = SessionId(channel, command.EventId);
+        var title = request.Title ?? $"Incident in #{channel.Name ?? channel.ChannelId}";
+        var chain = new WhyChain { Number = 1, Problem = title, RootKey = $"{id}:chain:1" };
+        var people = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.SetItem(command.User.Id, command.User.DisplayName);
+        decision.Session = new PostmortemSession
+        {
+            Id = id,
+            Channel = channel,
+            Title = title,
+            Severity = request.Severity,
+            Since = request.Since,
+            StartedBy = command.User.Id,
+            StartedAt = command.OccurredAt,
+            Chains = [chain],
+            People = people,
+        };
+
+        var collected = state.Timeline.InOrder().Count(m => request.Since is null || m.PostedAt >= request.Since);
+        var severity = request.Severity == Severity.Unknown ? "" : $" ({SeverityName(request.Severity)})";
+        var since = request.Since is { } s ? $"since {HumanDate.DateTime(s)}" : "since the channel's start";
+        decision.Post(new MessageContent(
+            $"Postmortem started: *{title}*{severity}, by {Mention.Of(command.User.Id)}.\n" +
+            $"I'm collecting the timeline {since} ({collected.ToString("N0", CultureInfo.InvariantCulture)} messages so far) and keep following the channel: messages, thread replies, edits and deletes. React 📌 to highlight a message.\n" +
+            "The 5 Whys start in the thread below — one question at a time. Propose fixes with `/postmortem action <change> @owner by <date> done when <check>`; `/postmortem render` posts the document.",
+            MessagePurpose.Kickoff), key: $"{id}:kickoff");
+        decision.Add(new CollectHistory
+        {
+            Key = $"{id}:history",
+            Channel = channel,
+            Since = request.Since,
+            ProgressKey = $"{id}:progress",
+        });
+        decision.Post(Replies.WhyPrompt(chain.Number, 1, title, first: true), key: chain.RootKey);
+    }
+
+    private static void OpenChain(DecisionBuilder decision, CommandInvoked command, string problem)
+    {
+        if (problem.Length == 0)
+        {
+            decision.Ephemeral(command.User.Id, new MessageContent("Name the problem to ask about: `/postmortem whys <problem>`, e.g. `/postmortem whys the failover took 20 minutes`.", MessagePurpose.Help), command.ThreadId);
+            return;
+        }
+
+        var session = decision.OpenSession;
+        var number = session.Chains.Count + 1;
+        var chain = new WhyChain { Number = number, Problem = problem, RootKey = $"{session.Id}:chain:{number}" };
+        decision.Session = session with { Chains = session.Chains.Add(chain) };
+        decision.Post(Replies.WhyPrompt(number, 1, problem, first: true), key: chain.RootKey);
+    }
+
+    private static void Mark(DecisionBuilder decision, CommandInvoked command, string arguments)
+    {
+        var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        KeyMoment? moment = parts.Length == 0 ? null : ParseMoment(parts[0]);
+        if (moment is null || parts.Length > 2)
+        {
+            decision.Ephemeral(command.User.Id, new MessageContent("Usage: `/postmortem mark <detected|declared|escalated|mitigated|resolved> [hh:mm]` (UTC; default now).", MessagePurpose.Help), command.ThreadId);
+            return;
+        }
+
+        var at = command.OccurredAt;
+        if (parts.Length == 2)
+        {
+            if (WhenParser.ParseClock(parts[1], command.OccurredAt) is not { } clock)
+            {
+                decision.Ephemeral(command.User.Id, new MessageContent($"I can't read the time `{parts[1]}`: use hh:mm in UTC, e.g. `14:05`.", MessagePurpose.Help), command.ThreadId);
+                return;
+            }
+
+            at = clock;
+        }
+
+        var session = decision.OpenSession;
+        decision.Session = session with { Marks = session.Marks.Add(new MomentMark(moment.Value, at, command.User.Id)) };
+        decision.Post(new MessageContent($"Marked *{moment.Value.ToString().ToLowerInvariant()}* at {HumanDate.DateTime(at)} ({Mention.Of(command.User.Id)}).", MessagePurpose.Info));
+    }
+
+    private static void Note(DecisionBuilder decision, CommandInvoked command, string text)
+    {
+        if (text.Length == 0)
+        {
+            decision.Ephemeral(command.User.Id, new MessageContent("Usage: `/postmortem note <text>` adds a line to the timeline.", MessagePurpose.Help), command.ThreadId);
+            return;
+        }
+
+        var session = decision.OpenSession;
+        decision.Session = session with { Notes = session.Notes.Add(new Note(command.OccurredAt, command.User.Id, text)) };
+        decision.Ephemeral(command.User.Id, new MessageContent($"Noted on the timeline at {HumanDate.DateTime(command.OccurredAt)}."), command.ThreadId);
+    }
+
+    private static MessageContent Status(ChannelState state, PostmortemSession session)
+    {
+        var messages = state.Timeline.InOrder().Count(m => session.Since is null || m.PostedAt >= session.Since);
+        var moments = KeyMomentFinder.Find(session, state.Timeline);
+        var momentText = string.Join(", ", Enum.GetValues<KeyMoment>().Select(k =>
+            $"{k.ToString().ToLowerInvariant()} {(moments.TryGetValue(k, out var m) ? HumanDate.DateTime(m.At) : "—")}"));
+        var closed = session.Chains.Count(c => c.Stage == ChainStage.Closed);
+        var confirmed = session.Items.Count(i => i.Status == ActionItemStatus.Confirmed);
+        var text =
+            $"Postmortem *{session.Title}*{(session.Severity == Severity.Unknown ? "" : $" ({SeverityName(session.Severity)})")} — {StatusName(session.Status)}\n" +
+            $"• Timeline: {messages.ToString("N0", CultureInfo.InvariantCulture)} messages\n" +
+            $"• Key moments: {momentText}\n" +
+            $"• 5 Whys: {session.Chains.Count} chain(s), {closed} closed\n" +
+            $"• Action items: {session.Items.Count}, {confirmed} confirmed";
+        return new MessageContent(text, MessagePurpose.Status);
+    }
+
+    private static KeyMoment? ParseMoment(string word) =>
+        Enum.TryParse<KeyMoment>(word, ignoreCase: true, out var moment) && Enum.IsDefined(moment) && !int.TryParse(word, out _) ? moment : null;
+
+    private static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.NearMiss => "near miss",
+        _ => severity.ToString().ToUpperInvariant(),
+    };
+
+    private static string StatusName(SessionStatus status) => status switch
+    {
+        SessionStatus.InReview => "In review",
+        _ => status.ToString(),
+    };
+
+    private static string Slug(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        return builder.ToString().Trim('-');
+    }
+
+    private static string SessionId(ChannelRef channel, string eventId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{channel.Key}\n{eventId}"));
+        return "pm-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
+    }
+}

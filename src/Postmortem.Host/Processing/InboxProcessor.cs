@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Options;
+using Postmortem.Core.Events;
+using Postmortem.Core.Facilitation;
+using Postmortem.Core.Sessions;
+using Postmortem.Core.Timeline;
+using Postmortem.Storage;
+
+namespace Postmortem.Host.Processing;
+
+/// <summary>
+/// Takes events from the inbox in order, asks the <see cref="Facilitator"/> what to do, and commits the new state
+/// with its actions in one transaction. A facilitator failure marks that one event failed; processing goes on.
+/// </summary>
+public sealed partial class InboxProcessor(
+    IPostmortemStore store,
+    Facilitator facilitator,
+    ProcessingSignals signals,
+    IOptions<ProcessingOptions> options,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private const int MaxStoreFailures = 3;
+
+    private readonly Dictionary<string, CachedChannel> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _storeFailures = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var signal = signals.Inbox;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var version = signal.Version;
+            try
+            {
+                await DrainAsync(stoppingToken).ConfigureAwait(false);
+                signal.MarkCompleted(version);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _cache.Clear();
+                LogPassFailed(ex);
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var items = await store.PendingInboxAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+            if (items.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var item in items)
+            {
+                await ProcessAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        var chatEvent = item.Event;
+        var channelKey = chatEvent.Channel.Key;
+        var cached = await GetChannelAsync(chatEvent, cancellationToken).ConfigureAwait(false);
+
+        Decision decision;
+        try
+        {
+            decision = facilitator.Decide(new ChannelState(cached.Session, cached.Timeline), chatEvent);
+        }
+        catch (Exception ex)
+        {
+            LogDecisionFailed(ex, KindOf(chatEvent), chatEvent.EventId, channelKey, item.Sequence);
+            _cache.Remove(channelKey);
+            await store.MarkInboxFailedAsync(item, ex.GetType().Name + ": " + ex.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await store.CommitAsync(item, decision, cancellationToken).ConfigureAwait(false);
+            _storeFailures.Remove(item.Sequence);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _cache.Remove(channelKey);
+            var failures = _storeFailures.GetValueOrDefault(item.Sequence) + 1;
+            _storeFailures[item.Sequence] = failures;
+            if (failures < MaxStoreFailures)
+            {
+                throw;
+            }
+
+            _storeFailures.Remove(item.Sequence);
+            LogCommitGaveUp(ex, KindOf(chatEvent), chatEvent.EventId, channelKey, failures);
+            await store.MarkInboxFailedAsync(item, ex.GetType().Name + ": " + ex.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        cached.Timeline.Apply(decision.TimelineChanges);
+        _cache[channelKey] = cached with { Session = decision.Session };
+
+        LogProcessed(KindOf(chatEvent), chatEvent.EventId, channelKey, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
+        if (decision.Actions.Count > 0)
+        {
+            signals.Outbox.Poke();
+        }
+    }
+
+    private async Task<CachedChannel> GetChannelAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        var key = chatEvent.Channel.Key;
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var snapshot = await store.LoadChannelAsync(chatEvent.Channel, cancellationToken).ConfigureAwait(false);
+        if (_cache.Count >= options.Value.CachedChannels)
+        {
+            _cache.Clear();
+        }
+
+        cached = new CachedChannel(snapshot.Session, new ChannelTimeline(snapshot.Messages));
+        _cache[key] = cached;
+        return cached;
+    }
+
+    private static string KindOf(ChatEvent chatEvent) => chatEvent.GetType().Name;
+
+    [LoggerMessage(LogLevel.Information, "Processed {EventKind} {EventId} in {Channel} (session {SessionId}): {TimelineChanges} timeline changes, {Actions} actions")]
+    private partial void LogProcessed(string eventKind, string eventId, string channel, string? sessionId, int timelineChanges, int actions);
+
+    [LoggerMessage(LogLevel.Error, "The facilitator failed on {EventKind} {EventId} in {Channel} (inbox #{Sequence}); the event is marked failed")]
+    private partial void LogDecisionFailed(Exception exception, string eventKind, string eventId, string channel, long sequence);
+
+    [LoggerMessage(LogLevel.Error, "Could not commit {EventKind} {EventId} in {Channel} after {Failures} tries; the event is marked failed")]
+    private partial void LogCommitGaveUp(Exception exception, string eventKind, string eventId, string channel, int failures);
+
+    [LoggerMessage(LogLevel.Error, "An inbox pass failed; retrying on the next poll")]
+    private partial void LogPassFailed(Exception exception);
+
+    private sealed record CachedChannel(PostmortemSession? Session, ChannelTimeline Timeline);
+}

@@ -1,0 +1,61 @@
+using Postmortem.Core.Chat;
+using Postmortem.Core.Events;
+using Postmortem.Core.Facilitation;
+using Postmortem.Core.Sessions;
+
+namespace Postmortem.Storage;
+
+/// <summary>
+/// Durable state of the bot: the inbox of events, sessions, channel timelines, and the outbox of actions.
+/// Everything is scoped by platform and tenant: one workspace never sees another's data.
+/// </summary>
+public interface IPostmortemStore
+{
+    /// <summary>Creates or updates the schema; safe to run on an empty database and to run again.</summary>
+    Task MigrateAsync(CancellationToken ct);
+
+    /// <summary>True when the database answers and every migration is applied (for <c>/readyz</c>). Never throws for a database fault.</summary>
+    Task<bool> CanConnectAsync(CancellationToken ct);
+
+    /// <summary>Stores an event before it is acknowledged. False when (platform, tenant, event id) was seen before.</summary>
+    Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct);
+
+    /// <summary>Unprocessed, not failed inbox items in arrival order.</summary>
+    Task<IReadOnlyList<InboxItem>> PendingInboxAsync(int max, CancellationToken ct);
+
+    /// <summary>The channel's open session (or null) and its timeline messages, oldest first.</summary>
+    Task<ChannelSnapshot> LoadChannelAsync(ChannelRef channel, CancellationToken ct);
+
+    /// <summary>
+    /// In one transaction: the session as decided (a channel's previous open session is closed when the decision
+    /// has none or another one), timeline upserts and removals, outbox inserts (an action whose (channel, key) is
+    /// already in the outbox is ignored), and the inbox item marked processed. Does nothing when the item was
+    /// already processed or failed, so committing the same item twice cannot overwrite newer state.
+    /// </summary>
+    Task CommitAsync(InboxItem item, Decision decision, CancellationToken ct);
+
+    /// <summary>A poison event: kept with its error, and skipped by <see cref="PendingInboxAsync"/> from now on.</summary>
+    Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct);
+
+    /// <summary>
+    /// Undelivered actions that are due (next attempt at or before <paramref name="now"/>), in insertion order.
+    /// Within a channel, an action never overtakes an earlier one that is waiting for a retry (a thread reply
+    /// must not go out before its thread root); other channels are not held up.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct);
+
+    /// <summary>Marks an action sent and, when <paramref name="messageId"/> is given, records (channel, action key) → message id.</summary>
+    Task MarkDeliveredAsync(OutboxItem item, string? messageId, CancellationToken ct);
+
+    /// <summary>Counts a failed attempt; the action is due again at <paramref name="nextAttemptAt"/>, or never when <paramref name="giveUp"/>.</summary>
+    Task MarkDeliveryFailedAsync(OutboxItem item, string error, DateTimeOffset nextAttemptAt, bool giveUp, CancellationToken ct);
+
+    /// <summary>The platform message id of the delivered action with this key in the channel, or null.</summary>
+    Task<string?> FindDeliveredMessageIdAsync(ChannelRef channel, string actionKey, CancellationToken ct);
+
+    /// <summary>A session by id, open or not (for <c>GET /postmortems/{id}</c>).</summary>
+    Task<PostmortemSession?> FindSessionAsync(string sessionId, CancellationToken ct);
+
+    /// <summary>Retention: deletes timeline messages posted before <paramref name="olderThan"/> in channels that have no session; returns how many.</summary>
+    Task<int> PurgeUnclaimedMessagesAsync(DateTimeOffset olderThan, CancellationToken ct);
+}

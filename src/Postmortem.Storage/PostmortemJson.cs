@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Postmortem.Storage;
+
+/// <summary>The one JSON shape for stored events, actions, sessions and timeline messages: camelCase, enums as strings.</summary>
+public static class PostmortemJson
+{
+    /// <summary>Read-only shared options. Serialize polymorphic values as their base type (ChatEvent, ChatAction) to write the "kind".</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // A database may reorder keys (PostgreSQL jsonb does), so "kind" need not come first.
+            AllowOutOfOrderMetadataProperties = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Get-only properties (ChannelRef.Key, WhyChain.Conclusion, …) are derived from others: don't store them.</summary>
+    private static void SkipComputedProperties(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            var property = typeInfo.Properties[i];
+            if (property.Set is null && property.AssociatedParameter is null)
+            {
+                typeInfo.Properties.RemoveAt(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,512 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Postmortem.Core.Actions;
+using Postmortem.Core.Chat;
+using Postmortem.Core.Events;
+using Postmortem.Core.Facilitation;
+using Postmortem.Core.Sessions;
+using Postmortem.Core.Timeline;
+
+namespace Postmortem.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Each operation takes a connection from Microsoft.Data.Sqlite's
+/// pool; every write that belongs together runs in one <c>BEGIN IMMEDIATE</c> transaction.
+/// </summary>
+public sealed class SqlitePostmortemStore : IPostmortemStore
+{
+    // Durability choice: WAL with synchronous=NORMAL. A commit is atomic and survives a crash of the process;
+    // only a power loss or OS crash can lose the last few commits (never corrupt the file). That keeps an inbox
+    // insert, which sits on a webhook's request path, at tens of microseconds instead of an fsync per event.
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqlitePostmortemStore(SqliteStoreOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true }.ToString();
+        _time = time;
+    }
+
+    /// <summary>The connection string as used (tests clear its pool).</summary>
+    internal string ConnectionString => _connectionString;
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        SqliteDataDirectory.Ensure(_connectionString);
+        await using var connection = await OpenAsync(ct);
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", ct);
+        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);", ct);
+
+        await using var transaction = connection.BeginTransaction();
+        var current = await SchemaVersionAsync(connection, transaction, ct);
+        for (var version = current + 1; version <= SqliteSchema.LatestVersion; version++)
+        {
+            await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[version - 1], ct);
+            await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at) VALUES ($version, $now);");
+            record.Parameters.AddWithValue("$version", version);
+            record.Parameters.AddWithValue("$now", Now());
+            await record.ExecuteNonQueryAsync(ct);
+        }
+
+        transaction.Commit();
+    }
+
+    public async Task<bool> CanConnectAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            return await SchemaVersionAsync(connection, null, ct) == SqliteSchema.LatestVersion;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chatEvent);
+        var json = JsonSerializer.Serialize(chatEvent, PostmortemJson.Options);
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, null, """
+            INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at)
+            VALUES ($platform, $tenant, $eventId, $channel, $json, $now)
+            ON CONFLICT (platform, tenant, event_id) DO NOTHING;
+            """);
+        command.Parameters.AddWithValue("$platform", chatEvent.Channel.Platform);
+        command.Parameters.AddWithValue("$tenant", chatEvent.Channel.TenantId);
+        command.Parameters.AddWithValue("$eventId", chatEvent.EventId);
+        command.Parameters.AddWithValue("$channel", chatEvent.Channel.ChannelId);
+        command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$now", Now());
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<IReadOnlyList<InboxItem>> PendingInboxAsync(int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await OpenAsync(ct);
+        var items = new List<InboxItem>();
+        var unreadable = new List<(long Sequence, string Error)>();
+        await using (var command = Command(connection, null, """
+            SELECT sequence, json, received_at FROM inbox
+            WHERE processed_at IS NULL AND error IS NULL
+            ORDER BY sequence LIMIT $max;
+            """))
+        {
+            command.Parameters.AddWithValue("$max", max);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var sequence = reader.GetInt64(0);
+                if (TryRead<ChatEvent>(reader.GetString(1), out var chatEvent, out var error))
+                {
+                    items.Add(new InboxItem(sequence, chatEvent, FromUnixMs(reader.GetInt64(2))));
+                }
+                else
+                {
+                    unreadable.Add((sequence, error));
+                }
+            }
+        }
+
+        // A row this version cannot read would block the inbox forever: keep it, marked failed, and go on.
+        foreach (var (sequence, error) in unreadable)
+        {
+            await SetInboxErrorAsync(connection, sequence, error, ct);
+        }
+
+        return items;
+    }
+
+    public async Task<ChannelSnapshot> LoadChannelAsync(ChannelRef channel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await using var connection = await OpenAsync(ct);
+
+        PostmortemSession? session = null;
+        await using (var command = ChannelCommand(connection, null, channel,
+            "SELECT json FROM sessions WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1;"))
+        {
+            if (await command.ExecuteScalarAsync(ct) is string json)
+            {
+                session = Read<PostmortemSession>(json);
+            }
+        }
+
+        var messages = new List<TimelineMessage>();
+        await using (var command = ChannelCommand(connection, null, channel, """
+            SELECT json FROM timeline_messages
+            WHERE platform = $platform AND tenant = $tenant AND channel = $channel
+            ORDER BY posted_at, message_id;
+            """))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                messages.Add(Read<TimelineMessage>(reader.GetString(0)));
+            }
+        }
+
+        return new ChannelSnapshot(session, messages);
+    }
+
+    public async Task CommitAsync(InboxItem item, Decision decision, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(decision);
+        var channel = item.Event.Channel;
+        if (decision.Session is { } decided && !SameChannel(decided.Channel, channel))
+        {
+            throw new ArgumentException(
+                $"Session {decided.Id} belongs to {decided.Channel.Key}, not to the event's channel {channel.Key}.", nameof(decision));
+        }
+
+        var now = Now();
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+
+        // Claim the item first: if it was already processed (or failed), this decision is stale and changes nothing.
+        await using (var claim = Command(connection, transaction,
+            "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;"))
+        {
+            claim.Parameters.AddWithValue("$now", now);
+            claim.Parameters.AddWithValue("$sequence", item.Sequence);
+            if (await claim.ExecuteNonQueryAsync(ct) == 0)
+            {
+                transaction.Rollback();
+                return;
+            }
+        }
+
+        await SaveSessionAsync(connection, transaction, channel, decision.Session, now, ct);
+        await SaveTimelineAsync(connection, transaction, channel, decision.TimelineChanges, ct);
+        await AddToOutboxAsync(connection, transaction, decision.Actions, now, ct);
+        transaction.Commit();
+    }
+
+    public async Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var connection = await OpenAsync(ct);
+        await SetInboxErrorAsync(connection, item.Sequence, error, ct);
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await OpenAsync(ct);
+        var items = new List<OutboxItem>();
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var command = Command(connection, null, """
+            SELECT o.id, o.json, o.attempts FROM outbox o
+            WHERE o.delivered_at IS NULL AND o.gave_up = 0 AND o.next_attempt_at <= $now
+              AND NOT EXISTS (
+                SELECT 1 FROM outbox w
+                WHERE w.platform = o.platform AND w.tenant = o.tenant AND w.channel = o.channel
+                  AND w.id < o.id AND w.delivered_at IS NULL AND w.gave_up = 0 AND w.next_attempt_at > $now)
+            ORDER BY o.id LIMIT $max;
+            """))
+        {
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$max", max);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt64(0);
+                if (TryRead<ChatAction>(reader.GetString(1), out var action, out var error))
+                {
+                    items.Add(new OutboxItem(id, action, reader.GetInt32(2)));
+                }
+                else
+                {
+                    unreadable.Add((id, error));
+                }
+            }
+        }
+
+        foreach (var (id, error) in unreadable)
+        {
+            await using var giveUp = Command(connection, null, "UPDATE outbox SET error = $error, gave_up = 1 WHERE id = $id;");
+            giveUp.Parameters.AddWithValue("$error", error);
+            giveUp.Parameters.AddWithValue("$id", id);
+            await giveUp.ExecuteNonQueryAsync(ct);
+        }
+
+        return items;
+    }
+
+    public async Task MarkDeliveredAsync(OutboxItem item, string? messageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var now = Now();
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+        await using (var update = Command(connection, transaction, """
+            UPDATE outbox SET delivered_at = $now, message_id = $messageId, attempts = attempts + 1, error = NULL
+            WHERE id = $id;
+            """))
+        {
+            update.Parameters.AddWithValue("$now", now);
+            update.Parameters.AddWithValue("$messageId", (object?)messageId ?? DBNull.Value);
+            update.Parameters.AddWithValue("$id", item.Id);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        if (messageId is not null)
+        {
+            await using var delivery = ChannelCommand(connection, transaction, item.Action.Channel, """
+                INSERT INTO deliveries (platform, tenant, channel, action_key, message_id, delivered_at)
+                VALUES ($platform, $tenant, $channel, $key, $messageId, $now)
+                ON CONFLICT (platform, tenant, channel, action_key)
+                DO UPDATE SET message_id = excluded.message_id, delivered_at = excluded.delivered_at;
+                """);
+            delivery.Parameters.AddWithValue("$key", item.Action.Key);
+            delivery.Parameters.AddWithValue("$messageId", messageId);
+            delivery.Parameters.AddWithValue("$now", now);
+            await delivery.ExecuteNonQueryAsync(ct);
+        }
+
+        transaction.Commit();
+    }
+
+    public async Task MarkDeliveryFailedAsync(OutboxItem item, string error, DateTimeOffset nextAttemptAt, bool giveUp, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, null, """
+            UPDATE outbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, gave_up = $giveUp
+            WHERE id = $id AND delivered_at IS NULL;
+            """);
+        command.Parameters.AddWithValue("$error", error);
+        command.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$giveUp", giveUp ? 1 : 0);
+        command.Parameters.AddWithValue("$id", item.Id);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<string?> FindDeliveredMessageIdAsync(ChannelRef channel, string actionKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await using var connection = await OpenAsync(ct);
+        await using var command = ChannelCommand(connection, null, channel, """
+            SELECT message_id FROM deliveries
+            WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND action_key = $key;
+            """);
+        command.Parameters.AddWithValue("$key", actionKey);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
+    public async Task<PostmortemSession?> FindSessionAsync(string sessionId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, null,
+            "SELECT json FROM sessions WHERE id = $id ORDER BY is_open DESC, updated_at DESC LIMIT 1;");
+        command.Parameters.AddWithValue("$id", sessionId);
+        return await command.ExecuteScalarAsync(ct) is string json ? Read<PostmortemSession>(json) : null;
+    }
+
+    public async Task<int> PurgeUnclaimedMessagesAsync(DateTimeOffset olderThan, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, null, """
+            DELETE FROM timeline_messages
+            WHERE posted_at < $olderThan
+              AND NOT EXISTS (
+                SELECT 1 FROM sessions s
+                WHERE s.platform = timeline_messages.platform AND s.tenant = timeline_messages.tenant
+                  AND s.channel = timeline_messages.channel);
+            """);
+        command.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task SaveSessionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now, CancellationToken ct)
+    {
+        // At most one open session per channel: whatever is open and is not the decided session is closed.
+        await using (var close = ChannelCommand(connection, transaction, channel, """
+            UPDATE sessions SET is_open = 0, updated_at = $now
+            WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1
+              AND ($id IS NULL OR id <> $id);
+            """))
+        {
+            close.Parameters.AddWithValue("$now", now);
+            close.Parameters.AddWithValue("$id", (object?)session?.Id ?? DBNull.Value);
+            await close.ExecuteNonQueryAsync(ct);
+        }
+
+        if (session is null)
+        {
+            return;
+        }
+
+        await using var upsert = ChannelCommand(connection, transaction, channel, """
+            INSERT INTO sessions (platform, tenant, channel, id, is_open, json, updated_at)
+            VALUES ($platform, $tenant, $channel, $id, 1, $json, $now)
+            ON CONFLICT (platform, tenant, channel, id)
+            DO UPDATE SET is_open = 1, json = excluded.json, updated_at = excluded.updated_at;
+            """);
+        upsert.Parameters.AddWithValue("$id", session.Id);
+        upsert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(session, PostmortemJson.Options));
+        upsert.Parameters.AddWithValue("$now", now);
+        await upsert.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task SaveTimelineAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, CancellationToken ct)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var upsert = ChannelCommand(connection, transaction, channel, """
+            INSERT INTO timeline_messages (platform, tenant, channel, message_id, posted_at, json)
+            VALUES ($platform, $tenant, $channel, $messageId, $postedAt, $json)
+            ON CONFLICT (platform, tenant, channel, message_id)
+            DO UPDATE SET posted_at = excluded.posted_at, json = excluded.json;
+            """);
+        var upsertId = upsert.Parameters.Add("$messageId", SqliteType.Text);
+        var postedAt = upsert.Parameters.Add("$postedAt", SqliteType.Integer);
+        var json = upsert.Parameters.Add("$json", SqliteType.Text);
+
+        await using var remove = ChannelCommand(connection, transaction, channel,
+            "DELETE FROM timeline_messages WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;");
+        var removeId = remove.Parameters.Add("$messageId", SqliteType.Text);
+
+        foreach (var change in changes)
+        {
+            if (change.Message is null)
+            {
+                removeId.Value = change.MessageId;
+                await remove.ExecuteNonQueryAsync(ct);
+            }
+            else
+            {
+                upsertId.Value = change.MessageId;
+                postedAt.Value = change.Message.PostedAt.ToUnixTimeMilliseconds();
+                json.Value = JsonSerializer.Serialize(change.Message, PostmortemJson.Options);
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    private static async Task AddToOutboxAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ChatAction> actions, long now, CancellationToken ct)
+    {
+        if (actions.Count == 0)
+        {
+            return;
+        }
+
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO outbox (platform, tenant, channel, action_key, json, created_at, next_attempt_at)
+            VALUES ($platform, $tenant, $channel, $key, $json, $now, $now)
+            ON CONFLICT (platform, tenant, channel, action_key) DO NOTHING;
+            """);
+        var platform = insert.Parameters.Add("$platform", SqliteType.Text);
+        var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
+        var channel = insert.Parameters.Add("$channel", SqliteType.Text);
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var json = insert.Parameters.Add("$json", SqliteType.Text);
+        insert.Parameters.AddWithValue("$now", now);
+
+        foreach (var action in actions)
+        {
+            platform.Value = action.Channel.Platform;
+            tenant.Value = action.Channel.TenantId;
+            channel.Value = action.Channel.ChannelId;
+            key.Value = (object?)action.Key ?? DBNull.Value;
+            json.Value = JsonSerializer.Serialize(action, PostmortemJson.Options);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task SetInboxErrorAsync(SqliteConnection connection, long sequence, string error, CancellationToken ct)
+    {
+        await using var command = Command(connection, null, "UPDATE inbox SET error = $error WHERE sequence = $sequence AND processed_at IS NULL;");
+        command.Parameters.AddWithValue("$error", error);
+        command.Parameters.AddWithValue("$sequence", sequence);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<int> SchemaVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await ExecuteAsync(connection, null, ConnectionPragmas, ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static SqliteCommand ChannelCommand(SqliteConnection connection, SqliteTransaction? transaction, ChannelRef channel, string sql)
+    {
+        var command = Command(connection, transaction, sql);
+        command.Parameters.AddWithValue("$platform", channel.Platform);
+        command.Parameters.AddWithValue("$tenant", channel.TenantId);
+        command.Parameters.AddWithValue("$channel", channel.ChannelId);
+        return command;
+    }
+
+    private static bool SameChannel(ChannelRef a, ChannelRef b) =>
+        a.Platform == b.Platform && a.TenantId == b.TenantId && a.ChannelId == b.ChannelId;
+
+    private static T Read<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, PostmortemJson.Options)
+        ?? throw new JsonException($"Stored {typeof(T).Name} is null.");
+
+    private static bool TryRead<T>(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value, out string error)
+        where T : class
+    {
+        try
+        {
+            value = Read<T>(json);
+            error = "";
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            value = null;
+            error = $"Unreadable stored {typeof(T).Name}: {e.Message}";
+            return false;
+        }
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset FromUnixMs(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}

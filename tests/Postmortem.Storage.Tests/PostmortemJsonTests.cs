@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Postmortem.Core.Actions;
+using Postmortem.Core.Events;
+using Postmortem.Core.Rendering;
+using Postmortem.Core.Sessions;
+using Postmortem.Core.Timeline;
+using Postmortem.Core.Whys;
+using static Postmortem.Storage.Tests.TestData;
+
+namespace Postmortem.Storage.Tests;
+
+public sealed class PostmortemJsonTests
+{
+    [Fact]
+    public void Session_round_trips_with_chains_answers_items_marks_notes_posts_and_people()
+    {
+        var session = FullSession();
+
+        var json = JsonSerializer.Serialize(session, PostmortemJson.Options);
+        var back = JsonSerializer.Deserialize<PostmortemSession>(json, PostmortemJson.Options)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(back, PostmortemJson.Options));
+        Assert.Equal(session.Channel, back.Channel);
+        Assert.Equal(Severity.Sev2, back.Severity);
+        Assert.Equal(session.Since, back.Since);
+        Assert.Equal(SessionStatus.InReview, back.Status);
+        Assert.Equal(session.Marks, back.Marks);
+        Assert.Equal(session.Notes, back.Notes);
+        Assert.Equal(2, back.Chains.Count);
+        Assert.Equal(session.Chains[0].Answers, back.Chains[0].Answers);
+        Assert.Equal("m12", back.Chains[0].Answers[1].EvidenceMessageId);
+        Assert.Equal(CauseKind.Latent, back.Chains[0].CauseKind);
+        Assert.Equal(ChainStage.Closed, back.Chains[0].Stage);
+        Assert.Equal("No expiry alert", back.Chains[0].DetectionGap);
+        Assert.Empty(back.Chains[1].Answers);
+        Assert.Equal(session.Items, back.Items);
+        Assert.Equal(new DateOnly(2026, 12, 5), back.Items[0].Due);
+        Assert.Equal(session.BotPosts.OrderBy(p => p.Key), back.BotPosts.OrderBy(p => p.Key));
+        Assert.Equal("Bo", back.DisplayName("U2"));
+        Assert.Equal(session.AccuracyConfirmations, back.AccuracyConfirmations);
+        Assert.Equal(2, back.Renders);
+    }
+
+    [Fact]
+    public void Default_session_collections_round_trip_empty()
+    {
+        var back = JsonSerializer.Deserialize<PostmortemSession>(JsonSerializer.Serialize(Session(), PostmortemJson.Options), PostmortemJson.Options)!;
+
+        Assert.Empty(back.Chains);
+        Assert.Empty(back.BotPosts);
+        Assert.Empty(back.People);
+        Assert.Equal(Severity.Unknown, back.Severity);
+    }
+
+    public static TheoryData<ChatEvent, string> Events() => new()
+    {
+        { Message("e1"), "message_posted" },
+        { new MessageEdited { EventId = "e2", Channel = Channel, OccurredAt = Start, MessageId = "m1", NewText = "edited" }, "message_edited" },
+        { new MessageDeleted { EventId = "e3", Channel = Channel, OccurredAt = Start, MessageId = "m1", ThreadId = "t1" }, "message_deleted" },
+        { new ReactionAdded { EventId = "e4", Channel = Channel, OccurredAt = Start, MessageId = "m1", User = Ana, Kind = ReactionKind.Confirm, Name = "white_check_mark" }, "reaction_added" },
+        { new ReactionRemoved { EventId = "e5", Channel = Channel, OccurredAt = Start, MessageId = "m1", User = Ana, Kind = ReactionKind.Highlight }, "reaction_removed" },
+        { new CommandInvoked { EventId = "e6", Channel = Channel, OccurredAt = Start, User = Ana, Text = "status" }, "command_invoked" },
+        { new ButtonPressed { EventId = "e7", Channel = Channel, OccurredAt = Start, User = Ana, ActionId = ButtonIds.ConfirmItem, Value = "1" }, "button_pressed" },
+        { new BotMessageDelivered { EventId = "e8", Channel = Channel, OccurredAt = Start, ActionKey = "s1:chain:1", MessageId = "ts" }, "bot_message_delivered" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Every_event_kind_round_trips_with_its_kind(ChatEvent chatEvent, string kind)
+    {
+        var json = JsonSerializer.Serialize(chatEvent, PostmortemJson.Options);
+        var back = JsonSerializer.Deserialize<ChatEvent>(json, PostmortemJson.Options)!;
+
+        Assert.Equal(kind, JsonNode.Parse(json)!["kind"]!.GetValue<string>());
+        Assert.IsType(chatEvent.GetType(), back);
+        Assert.Equal(json, JsonSerializer.Serialize(back, PostmortemJson.Options));
+    }
+
+    public static TheoryData<ChatAction, string> Actions() => new()
+    {
+        { Post("k1") with { ThreadKey = "s1:chain:1" }, "post_message" },
+        { new UpdateMessage { Key = "k2", Channel = Channel, TargetKey = "k1", Content = new MessageContent("done", MessagePurpose.Progress) }, "update_message" },
+        {
+            new PostEphemeral
+            {
+                Key = "k3", Channel = Channel, UserId = "U1",
+                Content = new MessageContent("usage", MessagePurpose.Help) { Buttons = [new MessageButton(ButtonIds.Render, "Render", Primary: true)] },
+            },
+            "post_ephemeral"
+        },
+        { new CollectHistory { Key = "k4", Channel = Channel, Since = Start.AddHours(-3), ProgressKey = "k1" }, "collect_history" },
+        {
+            new PublishPostmortem
+            {
+                Key = "k5", Channel = Channel, SummaryKey = "s1:summary", FileName = "postmortem.md", Markdown = "# API outage",
+                Document = new PostmortemDocument { SessionId = "s1", Title = "API outage" },
+            },
+            "publish_postmortem"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public void Every_action_kind_round_trips_with_its_kind(ChatAction action, string kind)
+    {
+        var json = JsonSerializer.Serialize(action, PostmortemJson.Options);
+        var back = JsonSerializer.Deserialize<ChatAction>(json, PostmortemJson.Options)!;
+
+        Assert.Equal(kind, JsonNode.Parse(json)!["kind"]!.GetValue<string>());
+        Assert.IsType(action.GetType(), back);
+        Assert.Equal(json, JsonSerializer.Serialize(back, PostmortemJson.Options));
+    }
+
+    [Fact]
+    public void Action_item_in_a_message_round_trips()
+    {
+        var item = FullSession().Items[0];
+        var action = Post("k1") with { Content = new MessageContent("Action item #1: …", MessagePurpose.ActionItem) { Item = item } };
+
+        var back = (PostMessage)JsonSerializer.Deserialize<ChatAction>(JsonSerializer.Serialize<ChatAction>(action, PostmortemJson.Options), PostmortemJson.Options)!;
+
+        Assert.Equal(item, back.Content.Item);
+        Assert.Equal(MessagePurpose.ActionItem, back.Content.Purpose);
+    }
+
+    [Fact]
+    public void Names_are_camelCase_and_enums_are_strings()
+    {
+        var json = JsonNode.Parse(JsonSerializer.Serialize(FullSession(), PostmortemJson.Options))!;
+
+        Assert.Equal("sev2", json["severity"]!.GetValue<string>());
+        Assert.Equal("inReview", json["status"]!.GetValue<string>());
+        Assert.Equal("latent", json["chains"]![0]!["causeKind"]!.GetValue<string>());
+        Assert.Equal("T1", json["channel"]!["tenantId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Derived_values_are_not_stored()
+    {
+        var json = JsonNode.Parse(JsonSerializer.Serialize(FullSession(), PostmortemJson.Options))!.AsObject();
+        var message = JsonNode.Parse(JsonSerializer.Serialize(Line("m1", Start), PostmortemJson.Options))!.AsObject();
+
+        Assert.False(json.ContainsKey("summaryKey"));
+        Assert.False(json["channel"]!.AsObject().ContainsKey("key"));
+        Assert.False(json["chains"]![0]!.AsObject().ContainsKey("conclusion"));
+        Assert.False(message.ContainsKey("isAlert"));
+        Assert.False(message.ContainsKey("isReply"));
+    }
+
+    [Fact]
+    public void Kind_may_come_after_other_properties()
+    {
+        const string json = """
+            {"eventId":"e1","channel":{"platform":"slack","tenantId":"T1","channelId":"C1"},"occurredAt":"2026-11-20T14:00:00+00:00",
+             "messageId":"m1","author":{"id":"U1","displayName":"Ana"},"text":"hi","kind":"message_posted"}
+            """;
+
+        var back = Assert.IsType<MessagePosted>(JsonSerializer.Deserialize<ChatEvent>(json, PostmortemJson.Options));
+
+        Assert.Equal("hi", back.Text);
+    }
+
+    [Fact]
+    public void Timeline_message_round_trips()
+    {
+        var message = Line("m1", Start) with { ThreadId = "t0", EditedAt = Start.AddMinutes(1), Link = "https://x.slack.com/p1", HasFile = true, Highlighted = true };
+
+        var back = JsonSerializer.Deserialize<TimelineMessage>(JsonSerializer.Serialize(message, PostmortemJson.Options), PostmortemJson.Options);
+
+        Assert.Equal(message, back);
+    }
+
+    [Fact]
+    public void Options_are_shared_and_read_only()
+    {
+        Assert.Same(PostmortemJson.Options, PostmortemJson.Options);
+        Assert.True(PostmortemJson.Options.IsReadOnly);
+    }
+}

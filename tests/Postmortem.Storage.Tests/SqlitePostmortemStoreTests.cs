@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+using static Postmortem.Storage.Tests.TestData;
+
+namespace Postmortem.Storage.Tests;
+
+/// <summary>The shared store behaviour on a real SQLite file, plus what only SQLite has (the file, WAL, raw rows).</summary>
+public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pm-storage-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqlitePostmortemStore> _stores = [];
+
+    private string DatabasePath => Path.Combine(_folder, "data", "postmortem.db");
+
+    protected override IPostmortemStore CreateStore() => CreateSqliteStore(DatabasePath);
+
+    public override Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(store.ConnectionString));
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Migration_on_an_empty_file_creates_the_schema_in_WAL_mode()
+    {
+        var path = Path.Combine(_folder, "empty.db");
+        await File.WriteAllBytesAsync(path, []);
+        var store = CreateSqliteStore(path);
+
+        await store.MigrateAsync(Ct);
+        await store.MigrateAsync(Ct);
+
+        Assert.True(await store.CanConnectAsync(Ct));
+        Assert.Equal(SqliteSchema.LatestVersion, Convert.ToInt32(await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;")));
+        Assert.Equal(SqliteSchema.LatestVersion, Convert.ToInt32(await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;")));
+        Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
+        foreach (var table in new[] { "sessions", "timeline_messages", "inbox", "outbox", "deliveries" })
+        {
+            Assert.Equal(1L, await ScalarAsync(path, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));
+        }
+    }
+
+    [Fact]
+    public async Task Migration_creates_a_missing_data_folder()
+    {
+        var path = Path.Combine(_folder, "new", "deeper", "pm.db");
+        var store = CreateSqliteStore(path);
+
+        await store.MigrateAsync(Ct);
+
+        Assert.True(File.Exists(path));
+        Assert.True(await store.CanConnectAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Store_is_not_ready_before_migration()
+    {
+        var store = CreateSqliteStore(Path.Combine(_folder, "unmigrated.db"));
+
+        Assert.False(await store.CanConnectAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Store_is_not_ready_on_a_file_that_is_not_a_database()
+    {
+        var path = Path.Combine(_folder, "garbage.db");
+        await File.WriteAllTextAsync(path, new string('x', 8192));
+
+        Assert.False(await CreateSqliteStore(path).CanConnectAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Failed_inbox_item_keeps_its_error_in_the_database()
+    {
+        await Store.TryAddToInboxAsync(Message("e1"), Ct);
+        var item = Assert.Single(await Store.PendingInboxAsync(10, Ct));
+
+        await Store.MarkInboxFailedAsync(item, "facilitator threw: boom", Ct);
+
+        Assert.Equal("facilitator threw: boom", await ScalarAsync(DatabasePath, "SELECT error FROM inbox WHERE event_id = 'e1';"));
+    }
+
+    [Fact]
+    public async Task Unreadable_inbox_row_is_marked_failed_and_does_not_block_the_rest()
+    {
+        await ScalarAsync(DatabasePath,
+            "INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at) VALUES ('slack', 'T1', 'bad', 'C1', '{\"kind\":\"from_the_future\"}', 0);");
+        await Store.TryAddToInboxAsync(Message("e1"), Ct);
+
+        Assert.Equal(["e1"], (await Store.PendingInboxAsync(10, Ct)).Select(i => i.Event.EventId));
+        Assert.StartsWith("Unreadable stored ChatEvent", (string)(await ScalarAsync(DatabasePath, "SELECT error FROM inbox WHERE event_id = 'bad';"))!);
+    }
+
+    [Fact]
+    public async Task Unreadable_outbox_row_is_given_up_and_does_not_block_its_channel()
+    {
+        await ScalarAsync(DatabasePath,
+            "INSERT INTO outbox (platform, tenant, channel, action_key, json, created_at, next_attempt_at) VALUES ('slack', 'T1', 'C1', 'bad', '{\"kind\":\"from_the_future\"}', 0, 0);");
+        await Store.CommitAsync(await AddAsync(Message("e1")), Decide(null, null, Post("k1")), Ct);
+
+        Assert.Equal(["k1"], (await DueAsync()).Select(o => o.Action.Key));
+        Assert.Equal(1L, await ScalarAsync(DatabasePath, "SELECT gave_up FROM outbox WHERE action_key = 'bad';"));
+    }
+
+    private SqlitePostmortemStore CreateSqliteStore(string path)
+    {
+        var store = new SqlitePostmortemStore(new SqliteStoreOptions($"Data Source={path}"), Time);
+        _stores.Add(store);
+        return store;
+    }
+
+    private static async Task<object?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Ct);
+    }
+}
