@@ -7,14 +7,14 @@ namespace Postmortem.Storage;
 /// <summary>The one JSON shape for stored events, actions, sessions and timeline messages: camelCase, enums as strings.</summary>
 public static class PostmortemJson
 {
-    /// <summary>Read-only shared options. Serialize polymorphic values as their base type (ChatEvent, ChatAction) to write the "kind".</summary>
+    /// <summary>Read-only shared options. Serialize polymorphic values as their base type (ChatEvent, ChatAction) to write the type discriminator ("eventType" / "actionType").</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            // A database may reorder keys (PostgreSQL jsonb does), so "kind" need not come first.
+            // A database may reorder keys (PostgreSQL jsonb does), so the type discriminator need not come first.
             AllowOutOfOrderMetadataProperties = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties } },
         };

@@ -72,7 +72,7 @@ public sealed class PostmortemJsonTests
         var json = JsonSerializer.Serialize(chatEvent, PostmortemJson.Options);
         var back = JsonSerializer.Deserialize<ChatEvent>(json, PostmortemJson.Options)!;
 
-        Assert.Equal(kind, JsonNode.Parse(json)!["kind"]!.GetValue<string>());
+        Assert.Equal(kind, JsonNode.Parse(json)!["eventType"]!.GetValue<string>());
         Assert.IsType(chatEvent.GetType(), back);
         Assert.Equal(json, JsonSerializer.Serialize(back, PostmortemJson.Options));
     }
@@ -107,9 +107,22 @@ public sealed class PostmortemJsonTests
         var json = JsonSerializer.Serialize(action, PostmortemJson.Options);
         var back = JsonSerializer.Deserialize<ChatAction>(json, PostmortemJson.Options)!;
 
-        Assert.Equal(kind, JsonNode.Parse(json)!["kind"]!.GetValue<string>());
+        Assert.Equal(kind, JsonNode.Parse(json)!["actionType"]!.GetValue<string>());
         Assert.IsType(action.GetType(), back);
         Assert.Equal(json, JsonSerializer.Serialize(back, PostmortemJson.Options));
+    }
+
+    [Fact]
+    public void Reaction_kind_is_kept_beside_the_event_kind()
+    {
+        ChatEvent reaction = new ReactionRemoved { EventId = "e1", Channel = Channel, OccurredAt = Start, MessageId = "m1", User = Ana, Kind = ReactionKind.Decline };
+
+        var json = JsonSerializer.Serialize(reaction, PostmortemJson.Options);
+        var back = Assert.IsType<ReactionRemoved>(JsonSerializer.Deserialize<ChatEvent>(json, PostmortemJson.Options));
+
+        Assert.Equal("reaction_removed", JsonNode.Parse(json)!["eventType"]!.GetValue<string>());
+        Assert.Equal("decline", JsonNode.Parse(json)!["kind"]!.GetValue<string>());
+        Assert.Equal(ReactionKind.Decline, back.Kind);
     }
 
     [Fact]
@@ -122,6 +135,29 @@ public sealed class PostmortemJsonTests
 
         Assert.Equal(item, back.Content.Item);
         Assert.Equal(MessagePurpose.ActionItem, back.Content.Purpose);
+    }
+
+    [Fact]
+    public void A_built_postmortem_document_round_trips_in_a_publish_action()
+    {
+        var timeline = new ChannelTimeline(
+        [
+            Line("m1", Start.AddMinutes(-50), "alert: API 5xx above 5%") with { Highlighted = true },
+            Line("m2", Start.AddMinutes(-40), "declaring an incident") with { ThreadId = "m1" },
+            Line("m3", Start.AddMinutes(30), "resolved, cert renewed"),
+        ]);
+        var document = PostmortemDocumentBuilder.Build(FullSession(), timeline, Start.AddHours(3));
+        ChatAction publish = new PublishPostmortem
+        {
+            Key = "s1:render:1", Channel = Channel, SummaryKey = "s1:summary", FileName = "pm.md",
+            Markdown = MarkdownRenderer.Render(document), Document = document,
+        };
+
+        var json = JsonSerializer.Serialize(publish, PostmortemJson.Options);
+        var back = Assert.IsType<PublishPostmortem>(JsonSerializer.Deserialize<ChatAction>(json, PostmortemJson.Options));
+
+        Assert.Equal(json, JsonSerializer.Serialize<ChatAction>(back, PostmortemJson.Options));
+        Assert.Equal(MarkdownRenderer.Render(document), MarkdownRenderer.Render(back.Document));
     }
 
     [Fact]
@@ -153,7 +189,7 @@ public sealed class PostmortemJsonTests
     {
         const string json = """
             {"eventId":"e1","channel":{"platform":"slack","tenantId":"T1","channelId":"C1"},"occurredAt":"2026-11-20T14:00:00+00:00",
-             "messageId":"m1","author":{"id":"U1","displayName":"Ana"},"text":"hi","kind":"message_posted"}
+             "messageId":"m1","author":{"id":"U1","displayName":"Ana"},"text":"hi","eventType":"message_posted"}
             """;
 
         var back = Assert.IsType<MessagePosted>(JsonSerializer.Deserialize<ChatEvent>(json, PostmortemJson.Options));

@@ -4,7 +4,7 @@ using Postmortem.Core.Chat;
 namespace Postmortem.Core.Actions;
 
 /// <summary>Something the bot asks an adapter to do in a channel. Stored in the outbox, then dispatched.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "actionType")]
 [JsonDerivedType(typeof(PostMessage), "post_message")]
 [JsonDerivedType(typeof(UpdateMessage), "update_message")]
 [JsonDerivedType(typeof(PostEphemeral), "post_ephemeral")]

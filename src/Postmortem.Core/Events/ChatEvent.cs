@@ -4,7 +4,7 @@ using Postmortem.Core.Chat;
 namespace Postmortem.Core.Events;
 
 /// <summary>Something that happened in a channel, already verified and normalised by an adapter.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "eventType")]
 [JsonDerivedType(typeof(MessagePosted), "message_posted")]
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]

@@ -101,6 +101,11 @@ public static partial class BlameDetector
             return $"a typo in {(action.Length == 0 ? "the change" : action)} could go straight through; nothing validated or reviewed it before it applied";
         }
 
+        if (m.Groups["destroy"].Success)
+        {
+            return $"{(action.Length == 0 ? "this" : action)} could be removed by a single command; nothing guarded it or asked for confirmation";
+        }
+
         if (m.Groups["broke"].Success)
         {
             return $"one change could break {(action.Length == 0 ? "the system" : action)}; nothing caught it before it reached production";
@@ -140,6 +145,7 @@ public static partial class BlameDetector
         @"|(?<didnt>didn['’]t|did\s+not|failed\s+to|neglected\s+to|couldn['’]t\s+be\s+bothered\s+to)(?=\s+" + HumanVerb + @")" +
         @"|(?<skip>skipped|missed|ignored|overlooked|bypassed)" +
         @"|(?<typo>fat[-\s]?fingered|typo['’]?d|mistyped|misconfigured)" +
+        @"|(?<destroy>deleted|dropped(?!\s+the\s+ball)|wiped|nuked|truncated|took\s+down)" +
         @"|(?<broke>broke|messed\s+up|screwed\s+up|botched|borked|fucked\s+up)" +
         @"|(?<careless>should\s+have\s+(?:known\s+better|checked|noticed|caught|tested|been\s+more\s+careful)|shouldn['’]t\s+have|wasn['’]t\s+paying\s+attention|dropped\s+the\s+ball))\b" +
         @"(?<action>[^.;!?\n]*)", RegexOptions.CultureInvariant)]

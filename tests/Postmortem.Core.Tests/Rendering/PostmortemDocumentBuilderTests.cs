@@ -179,6 +179,21 @@ public class PostmortemDocumentBuilderTests
     }
 
     [Fact]
+    public void Names_come_from_the_session_then_the_author_then_the_id()
+    {
+        var session = Session() with
+        {
+            Items = [Item(1, "Alert on checkout 5xx above 2%", new("U404", "Ghost"), ActionItemStatus.Proposed)],
+        };
+        var timeline = Channel(Message("m1", 0, Alice, "checkout is slow"), Message("m2", 1, Pager, "ALERT"));
+
+        var document = PostmortemDocumentBuilder.Build(session, timeline, Generated);
+
+        Assert.Equal(["Alice", "PagerBot"], document.Transcript.Select(e => e.AuthorName).ToList());
+        Assert.Equal("U404", document.CorrectiveActions[0].OwnerName);
+    }
+
+    [Fact]
     public void Summary_is_made_of_recorded_facts()
     {
         var session = Session() with

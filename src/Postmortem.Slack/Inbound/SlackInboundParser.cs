@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Postmortem.Core.Chat;
+using Postmortem.Core.Events;
+using static Postmortem.Slack.Inbound.SlackJson;
+
+namespace Postmortem.Slack.Inbound;
+
+/// <summary>
+/// Turns a verified Slack payload (Events API JSON, a slash-command form or an interactivity form) into neutral
+/// events. Unknown fields are ignored; a missing required field gives <see cref="SlackInbound.Malformed"/>.
+/// </summary>
+public sealed class SlackInboundParser
+{
+    private const string FormContentType = "application/x-www-form-urlencoded";
+    private const string JsonContentType = "application/json";
+
+    private readonly SlackOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SlackEventCallbackParser _events;
+
+    public SlackInboundParser(IOptions<SlackOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        _events = new SlackEventCallbackParser(_options);
+    }
+
+    /// <summary>Parses an HTTP request body by its content type (sniffed when the type is missing).</summary>
+    public SlackInbound Parse(string? contentType, ReadOnlySpan<byte> body)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim();
+        if (string.IsNullOrEmpty(mediaType))
+        {
+            mediaType = body.TrimStart(" \t\r\n"u8).StartsWith("{"u8) ? JsonContentType : FormContentType;
+        }
+
+        if (mediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseJson(body, ParseJsonBody);
+        }
+
+        if (mediaType.Equals(FormContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseForm(body);
+        }
+
+        return new SlackInbound.Malformed($"unsupported content type '{mediaType}'");
+    }
+
+    /// <summary>An Events API body (<c>event_callback</c>, as in a Socket Mode <c>events_api</c> envelope).</summary>
+    public SlackInbound ParseEventCallback(JsonElement body) => Guard(() =>
+        String(body, "type") == "event_callback"
+            ? _events.Parse(body)
+            : new SlackInbound.Malformed("not an event_callback"));
+
+    /// <summary>A slash command whose fields come as a JSON object (a Socket Mode <c>slash_commands</c> payload).</summary>
+    public SlackInbound ParseSlashCommand(JsonElement payload) => Guard(() => SlashCommand(name => String(payload, name)));
+
+    /// <summary>An interactivity payload (decoded <c>payload</c> JSON, or a Socket Mode <c>interactive</c> payload).</summary>
+    public SlackInbound ParseInteraction(JsonElement payload) => Guard(() => Interaction(payload));
+
+    private SlackInbound ParseJsonBody(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new SlackInbound.Malformed("the body is not a JSON object");
+        }
+
+        var type = String(root, "type");
+        return type switch
+        {
+            "url_verification" => new SlackInbound.UrlVerification(Required(root, "challenge")),
+            "event_callback" => _events.Parse(root),
+            null => new SlackInbound.Malformed("missing type"),
+            _ => SlackInbound.Ignored(SlackInboundSource.EventsApi, $"envelope type '{type}' is not handled"),
+        };
+    }
+
+    private SlackInbound ParseForm(ReadOnlySpan<byte> body)
+    {
+        var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (fields.TryGetValue("payload", out var payload))
+        {
+            return ParseJson(Encoding.UTF8.GetBytes(payload.ToString()), Interaction);
+        }
+
+        if (fields.ContainsKey("command"))
+        {
+            return Guard(() => SlashCommand(name => fields.TryGetValue(name, out var value) ? value.ToString() : null));
+        }
+
+        return new SlackInbound.Malformed("form body has neither 'command' nor 'payload'");
+    }
+
+    private SlackInbound SlashCommand(Func<string, string?> field)
+    {
+        string RequiredField(string name) =>
+            NonEmpty(field(name)) ?? throw new SlackPayloadException($"missing {name}");
+
+        _ = RequiredField("command");
+        var text = SlackText.Decode(field("text")).Trim();
+        var userId = RequiredField("user_id");
+        return SlackInbound.One(SlackInboundSource.SlashCommand, new CommandInvoked
+        {
+            EventId = RequiredField("trigger_id"),
+            Channel = new ChannelRef("slack", RequiredField("team_id"), RequiredField("channel_id"), NonEmpty(field("channel_name"))),
+            OccurredAt = _time.GetUtcNow(),
+            User = User(userId, NonEmpty(field("user_name"))),
+            Text = text,
+            MentionNames = SlackText.MentionNames(text),
+        });
+    }
+
+    private SlackInbound Interaction(JsonElement payload)
+    {
+        var type = Required(payload, "type");
+        if (type != "block_actions")
+        {
+            return SlackInbound.Ignored(SlackInboundSource.Interactivity, $"interaction type '{type}' is not handled");
+        }
+
+        var user = RequiredObject(payload, "user");
+        var userId = Required(user, "id", "user.id");
+        var team = Object(payload, "team");
+        var teamId = (team is { } t ? NonEmpty(String(t, "id")) : null) ?? Required(user, "team_id", "team.id");
+        var container = Object(payload, "container");
+        var channelObject = Object(payload, "channel");
+        var channelId = (channelObject is { } c ? NonEmpty(String(c, "id")) : null)
+            ?? (container is { } ct ? NonEmpty(String(ct, "channel_id")) : null)
+            ?? throw new SlackPayloadException("missing channel.id");
+        var channel = new ChannelRef("slack", teamId, channelId, channelObject is { } cn ? NonEmpty(String(cn, "name")) : null);
+        var messageId = (container is { } mc ? NonEmpty(String(mc, "message_ts")) : null)
+            ?? (Object(payload, "message") is { } message ? NonEmpty(String(message, "ts")) : null);
+        var chatUser = User(userId, NonEmpty(String(user, "username")) ?? NonEmpty(String(user, "name")));
+        var triggerId = NonEmpty(String(payload, "trigger_id"));
+
+        if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array)
+        {
+            throw new SlackPayloadException("missing actions");
+        }
+
+        var events = new List<ChatEvent>();
+        foreach (var action in actions.EnumerateArray())
+        {
+            var actionId = Required(action, "action_id", "actions[].action_id");
+            var actionTs = NonEmpty(String(action, "action_ts"));
+            var key = triggerId ?? actionTs ?? throw new SlackPayloadException("missing trigger_id and action_ts");
+            events.Add(new ButtonPressed
+            {
+                EventId = $"{key}:{actionId}",
+                Channel = channel,
+                OccurredAt = SlackTimestamp.TryParse(actionTs, out var at) ? at : _time.GetUtcNow(),
+                User = chatUser,
+                ActionId = actionId,
+                Value = String(action, "value"),
+                MessageId = messageId,
+            });
+        }
+
+        return events.Count == 0
+            ? SlackInbound.Ignored(SlackInboundSource.Interactivity, "block_actions without actions")
+            : new SlackInbound.Events(SlackInboundSource.Interactivity, events);
+    }
+
+    private ChatUser User(string id, string? name) => new(id, name ?? id, IsSelf: id == _options.BotUserId);
+
+    private static SlackInbound ParseJson(ReadOnlySpan<byte> json, Func<JsonElement, SlackInbound> parse)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException e)
+        {
+            return new SlackInbound.Malformed($"invalid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            return Guard(() => parse(document.RootElement));
+        }
+    }
+
+    private static SlackInbound Guard(Func<SlackInbound> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (SlackPayloadException e)
+        {
+            return new SlackInbound.Malformed(e.Message);
+        }
+    }
+}
