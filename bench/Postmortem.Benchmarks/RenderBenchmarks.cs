@@ -14,6 +14,7 @@ public class RenderBenchmarks
     private TimelineChange[] _changes = [];
     private PostmortemSession _session = null!;
     private ChannelTimeline _timeline = null!;
+    private PostmortemDocument _document = null!;
 
     [Params(10_000, 100_000)]
     public int Messages { get; set; }
@@ -26,6 +27,7 @@ public class RenderBenchmarks
         _timeline = new ChannelTimeline();
         _timeline.Apply(_changes);
         _timeline.InOrder();
+        _document = PostmortemDocumentBuilder.Build(_session, _timeline, GeneratedAt);
     }
 
     /// <summary>The whole path: apply every change to a new timeline, then build and render.</summary>
@@ -41,4 +43,16 @@ public class RenderBenchmarks
     [Benchmark]
     public string BuildRender() =>
         MarkdownRenderer.Render(PostmortemDocumentBuilder.Build(_session, _timeline, GeneratedAt));
+
+    /// <summary>Only the document building (key-moment scan included).</summary>
+    [Benchmark]
+    public PostmortemDocument Build() => PostmortemDocumentBuilder.Build(_session, _timeline, GeneratedAt);
+
+    /// <summary>Only the key-moment scan (the language detector on each message until every moment is found).</summary>
+    [Benchmark]
+    public int FindKeyMoments() => KeyMomentFinder.Find(_session, _timeline).Count;
+
+    /// <summary>Only the Markdown rendering of a built document.</summary>
+    [Benchmark]
+    public string Render() => MarkdownRenderer.Render(_document);
 }

@@ -79,7 +79,8 @@ internal sealed class CommandHandler(TimeProvider time)
         var channelName = Slug(session.Channel.Name ?? session.Channel.ChannelId);
         decision.Add(new PublishPostmortem
         {
-            Key = decision.NextKey(),
+            // The first publish is recorded under the summary key, so later ones find the message to update.
+            Key = session.Renders == 1 ? session.SummaryKey : decision.NextKey(),
             Channel = decision.Event.Channel,
             SummaryKey = session.SummaryKey,
             Document = document,

@@ -151,7 +151,7 @@ public static partial class BlameDetector
         @"(?<action>[^.;!?\n]*)", RegexOptions.CultureInvariant)]
     private static partial Regex ActBlame();
 
-    [GeneratedRegex(@"(?i:because\s+of|due\s+to|caused\s+by|thanks\s+to|blame\s+(?:goes\s+to|it\s+on|on)|blaming|(?:fault|mistake|error)\s+(?:of|by))\s+" + Who +
+    [GeneratedRegex(@"(?i:because\s+of|due\s+to|caused\s+by|thanks\s+to|blame\s+(?:goes\s+to|it\s+on|on)|blaming|(?:(?:human|operator|user)\s+)?(?:fault|mistake|error)\s+(?:of|by))\s+" + Who +
         @"|" + Who + @"['’]s?\s+(?i:fault|mistake|error|bad|screw-?up|blunder|oversight|carelessness|negligence|slip-?up)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Attribution();

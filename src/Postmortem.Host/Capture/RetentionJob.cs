@@ -3,7 +3,10 @@ using Postmortem.Storage;
 
 namespace Postmortem.Host.Capture;
 
-/// <summary>Hourly, deletes captured messages no session claimed that are older than the retention period.</summary>
+/// <summary>
+/// Hourly, deletes captured messages no session claimed that are older than the retention period
+/// (with <see cref="CaptureOptions.RetentionDays"/> 0, all of them: nothing is kept until <c>start</c>).
+/// </summary>
 public sealed partial class RetentionJob(
     IPostmortemStore store,
     TimeProvider time,
@@ -25,15 +28,11 @@ public sealed partial class RetentionJob(
     /// <summary>One purge run; returns how many messages were deleted.</summary>
     public async Task<int> PurgeOnceAsync(CancellationToken cancellationToken)
     {
-        var days = options.Value.RetentionDays;
-        if (days <= 0)
-        {
-            return 0;
-        }
-
+        var days = Math.Max(options.Value.RetentionDays, 0);
         try
         {
-            var purged = await store.PurgeUnclaimedMessagesAsync(time.GetUtcNow().AddDays(-days), cancellationToken).ConfigureAwait(false);
+            var olderThan = time.GetUtcNow().AddDays(-days);
+            var purged = await store.PurgeUnclaimedMessagesAsync(olderThan, cancellationToken).ConfigureAwait(false);
             LogPurged(purged, days);
             return purged;
         }

@@ -13,8 +13,18 @@ public sealed class DeliveryContext(IPostmortemStore store, ChannelRef channel, 
 
     /// <summary>
     /// The platform message id of the bot's earlier post with this action key (a thread root, an item, the
-    /// summary), or null when it has not been delivered.
+    /// summary), or null when it has not been delivered. Keys that name a post rather than an action (the
+    /// summary's <c>PublishPostmortem.SummaryKey</c>) are found in the session's fed-back bot posts.
     /// </summary>
-    public Task<string?> FindMessageIdAsync(string actionKey, CancellationToken cancellationToken) =>
-        store.FindDeliveredMessageIdAsync(channel, actionKey, cancellationToken);
+    public async Task<string?> FindMessageIdAsync(string actionKey, CancellationToken cancellationToken)
+    {
+        var delivered = await store.FindDeliveredMessageIdAsync(channel, actionKey, cancellationToken).ConfigureAwait(false);
+        if (delivered is not null)
+        {
+            return delivered;
+        }
+
+        var snapshot = await store.LoadChannelAsync(channel, cancellationToken).ConfigureAwait(false);
+        return snapshot.Session?.BotPosts.GetValueOrDefault(actionKey);
+    }
 }

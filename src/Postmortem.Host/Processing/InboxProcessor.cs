@@ -144,14 +144,14 @@ public sealed partial class InboxProcessor(
 
     private static string KindOf(ChatEvent chatEvent) => chatEvent.GetType().Name;
 
-    [LoggerMessage(LogLevel.Information, "Processed {EventKind} {EventId} in {Channel} (session {SessionId}): {TimelineChanges} timeline changes, {Actions} actions")]
-    private partial void LogProcessed(string eventKind, string eventId, string channel, string? sessionId, int timelineChanges, int actions);
+    [LoggerMessage(LogLevel.Information, "Processed {EventKind} {ChatEventId} in {Channel} (session {SessionId}): {TimelineChanges} timeline changes, {Actions} actions")]
+    private partial void LogProcessed(string eventKind, string chatEventId, string channel, string? sessionId, int timelineChanges, int actions);
 
-    [LoggerMessage(LogLevel.Error, "The facilitator failed on {EventKind} {EventId} in {Channel} (inbox #{Sequence}); the event is marked failed")]
-    private partial void LogDecisionFailed(Exception exception, string eventKind, string eventId, string channel, long sequence);
+    [LoggerMessage(LogLevel.Error, "The facilitator failed on {EventKind} {ChatEventId} in {Channel} (inbox #{Sequence}); the event is marked failed")]
+    private partial void LogDecisionFailed(Exception exception, string eventKind, string chatEventId, string channel, long sequence);
 
-    [LoggerMessage(LogLevel.Error, "Could not commit {EventKind} {EventId} in {Channel} after {Failures} tries; the event is marked failed")]
-    private partial void LogCommitGaveUp(Exception exception, string eventKind, string eventId, string channel, int failures);
+    [LoggerMessage(LogLevel.Error, "Could not commit {EventKind} {ChatEventId} in {Channel} after {Failures} tries; the event is marked failed")]
+    private partial void LogCommitGaveUp(Exception exception, string eventKind, string chatEventId, string channel, int failures);
 
     [LoggerMessage(LogLevel.Error, "An inbox pass failed; retrying on the next poll")]
     private partial void LogPassFailed(Exception exception);

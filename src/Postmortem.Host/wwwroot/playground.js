@@ -48,6 +48,7 @@
       .replace(/&lt;@([^|&]+?)(?:\|([^&]+?))?&gt;/g, (_, id, label) => `<span class="mention">@${label || id}</span>`)
       .replace(/`([^`\n]+)`/g, "<code>$1</code>")
       .replace(/\*([^*\n]+)\*/g, "<b>$1</b>")
+      .replace(/(^|\s)_([^_\n]+)_(?=$|[\s.,!?])/gm, "$1<i>$2</i>")
       .replace(/(^|\s)(\/postmortems\/[\w%.:-]+)/g, '$1<a href="$2" target="_blank">$2</a>');
   }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Postmortem.Core.ActionItems;
 using Postmortem.Core.Rendering;
 using Postmortem.Core.Sessions;
@@ -277,6 +279,17 @@ public class MarkdownRendererTests
 
         Assert.Contains("| 14:20 | handed over to @Alice and @dana | Carol | note |", Lines(markdown));
         Assert.DoesNotContain("<@", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Document_survives_a_json_round_trip_so_it_can_be_stored_in_the_outbox()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        var document = PostmortemDocumentBuilder.Build(FullSession(), FullChannel(), Generated);
+
+        var back = JsonSerializer.Deserialize<PostmortemDocument>(JsonSerializer.Serialize(document, options), options)!;
+
+        Assert.Equal(MarkdownRenderer.Render(document), MarkdownRenderer.Render(back));
     }
 
     [Fact]
