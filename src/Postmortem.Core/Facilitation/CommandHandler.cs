@@ -55,6 +55,9 @@ internal sealed class CommandHandler(TimeProvider time)
             case "note":
                 Note(decision, command, rest);
                 break;
+            case "impact" or "learned" or "prevent":
+                AddPoint(decision, command, verb, rest);
+                break;
             case "render" or "finish":
                 Render(state, decision);
                 break;
@@ -90,7 +93,7 @@ internal sealed class CommandHandler(TimeProvider time)
     }
 
     private static bool IsKnown(string verb) =>
-        verb is "status" or "whys" or "why" or "action" or "mark" or "note" or "render" or "finish";
+        verb is "status" or "whys" or "why" or "action" or "mark" or "note" or "impact" or "learned" or "prevent" or "render" or "finish";
 
     private static void Start(ChannelState state, DecisionBuilder decision, CommandInvoked command, string arguments)
     {
@@ -197,6 +200,25 @@ internal sealed class CommandHandler(TimeProvider time)
         var session = decision.OpenSession;
         decision.Session = session with { Notes = session.Notes.Add(new Note(command.OccurredAt, command.User.Id, text)) };
         decision.Ephemeral(command.User.Id, new MessageContent($"Noted on the timeline at {HumanDate.DateTime(command.OccurredAt)}."), command.ThreadId);
+    }
+
+    /// <summary><c>impact &lt;text&gt;</c>, <c>learned well|poorly|lucky &lt;text&gt;</c>, <c>prevent monitoring|process|review &lt;text&gt;</c>.</summary>
+    private static void AddPoint(DecisionBuilder decision, CommandInvoked command, string verb, string arguments)
+    {
+        var (kind, text) = PointParser.Parse(verb, arguments);
+        if (kind is null || text.Length == 0)
+        {
+            decision.Ephemeral(command.User.Id, new MessageContent(PointParser.Usage(verb), MessagePurpose.Help), command.ThreadId);
+            return;
+        }
+
+        var session = decision.OpenSession;
+        decision.Session = session with { Points = session.Points.Add(new RecordedPoint(kind.Value, text, command.User.Id, command.OccurredAt)) };
+        decision.Ephemeral(command.User.Id, new MessageContent($"Added to {PointParser.SectionName(kind.Value)}: “{Replies.Shorten(text)}”."), command.ThreadId);
+        if (BlameDetector.Check(text) is { } blame)
+        {
+            decision.Ephemeral(command.User.Id, Replies.BlamelessCheck(blame), command.ThreadId);
+        }
     }
 
     private static MessageContent Status(ChannelState state, PostmortemSession session)

@@ -16,6 +16,9 @@ internal static class Replies
         "• `/postmortem action <change> @owner by <date> done when <check>` — propose an action item (or reply `action: …` in a thread)\n" +
         "• `/postmortem mark <detected|declared|escalated|mitigated|resolved> [hh:mm]` — set a key moment (UTC)\n" +
         "• `/postmortem note <text>` — add a note to the timeline\n" +
+        "• `/postmortem impact <text>` — who and what was affected\n" +
+        "• `/postmortem learned <well|poorly|lucky> <text>` — a lesson learned\n" +
+        "• `/postmortem prevent <monitoring|process|review> <text>` — a preventive measure or follow-up review\n" +
         "• `/postmortem status` — progress so far\n" +
         "• `/postmortem render` (or `finish`) — post the postmortem document\n" +
         "• `/postmortem help` — this message";

@@ -65,14 +65,17 @@ public static partial class BlameDetector
         var words = BlameWords().Match(text);
         if (words.Success && (!words.Groups["who"].Success || IsPerson(words.Groups["who"].Value)))
         {
-            return new BlameFinding(words.Value.Trim(), Generic);
+            return new BlameFinding(words.Value.Trim(), words.Value.Contains("error", StringComparison.OrdinalIgnoreCase) ? HumanError : Generic);
         }
 
         return null;
     }
 
     private const string Generic =
-        "what in the system let this happen — a missing check, guard, alert or step — rather than who was involved";
+        "the process let this through without a safeguard; which check, guard or alert was missing?";
+
+    private const string HumanError =
+        "the system made this mistake easy to make and hard to catch; which check, guard or safer default would have stopped it?";
 
     private static bool IsPerson(string who) => !NotPeople.Contains(who);
 
@@ -93,12 +96,15 @@ public static partial class BlameDetector
 
         if (m.Groups["skip"].Success)
         {
-            return $"{(action.Length == 0 ? "this step" : action)} could be skipped or missed without anything noticing; nothing required or flagged it";
+            var thing = action.Length == 0 ? "this step" : action;
+            return m.Groups["skip"].Value.StartsWith("skip", StringComparison.OrdinalIgnoreCase) || m.Groups["skip"].Value.StartsWith("bypass", StringComparison.OrdinalIgnoreCase)
+                ? $"{thing} could be skipped without anything stopping it; nothing required it"
+                : $"{thing} could go unnoticed; nothing made it stand out or followed up on it";
         }
 
         if (m.Groups["typo"].Success)
         {
-            return $"a typo in {(action.Length == 0 ? "the change" : action)} could go straight through; nothing validated or reviewed it before it applied";
+            return $"a mistake in {(action.Length == 0 ? "the change" : action)} could go straight through; nothing validated or reviewed it before it applied";
         }
 
         if (m.Groups["destroy"].Success)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Postmortem.Core.Sessions;
 using P = Postmortem.Core.Language.KeyMomentPatterns;
@@ -54,9 +53,7 @@ public static class KeyMomentDetector
         Rule.Of(KeyMoment.Detected, P.NotResponding(), false, "loading", "responding", "reachable", "available"),
     ];
 
-    /// <summary>Every stem of every rule: a line with none of them is skipped after one vectorised scan.</summary>
-    private static readonly SearchValues<string> AnyStem =
-        SearchValues.Create(Rules.SelectMany(r => r.StemWords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+    private static readonly StemIndex Index = new(Rules.Select(r => r.StemWords).ToArray());
 
     public static KeyMoment? Detect(string text, bool isAlert)
     {
@@ -71,21 +68,24 @@ public static class KeyMomentDetector
             return status;
         }
 
-        return span.IndexOfAny(AnyStem) < 0 ? null : Run(span, precheck: true);
+        var candidates = Index.RulesIn(span);
+        return candidates == 0 ? null : Run(span, candidates);
     }
 
     /// <summary>The rules without the cheap word pre-check (tests use it to prove the pre-check never hides a moment).</summary>
-    internal static KeyMoment? DetectWithoutPrecheck(ReadOnlySpan<char> text) => Run(text, precheck: false);
+    internal static KeyMoment? DetectWithoutPrecheck(ReadOnlySpan<char> text) => Run(text, ulong.MaxValue);
 
-    private static KeyMoment? Run(ReadOnlySpan<char> text, bool precheck)
+    /// <summary>Runs the rules whose bit is set in <paramref name="candidates"/>, in order.</summary>
+    private static KeyMoment? Run(ReadOnlySpan<char> text, ulong candidates)
     {
-        foreach (var rule in Rules)
+        for (var r = 0; r < Rules.Length; r++)
         {
-            if (precheck && text.IndexOfAny(rule.Stems) < 0)
+            if ((candidates & (1UL << r)) == 0)
             {
                 continue;
             }
 
+            var rule = Rules[r];
             foreach (var m in rule.Pattern.EnumerateMatches(text))
             {
                 if (Holds(text, m.Index, m.Index + m.Length, rule))
@@ -203,11 +203,9 @@ public static class KeyMomentDetector
         return text.Length;
     }
 
-    /// <summary>One wording of a moment; every match contains one of <c>Stems</c>, which is cheap to look for first.</summary>
+    /// <summary>One wording of a moment; every match contains one of <c>StemWords</c>, which are cheap to look for first.</summary>
     private sealed record Rule(KeyMoment Moment, Regex Pattern, bool CheckInside, string[] StemWords)
     {
-        public SearchValues<string> Stems { get; } = SearchValues.Create(StemWords, StringComparison.OrdinalIgnoreCase);
-
         public static Rule Of(KeyMoment moment, Regex pattern, params string[] stems) => Of(moment, pattern, true, stems);
 
         public static Rule Of(KeyMoment moment, Regex pattern, bool checkInside, params string[] stems) =>

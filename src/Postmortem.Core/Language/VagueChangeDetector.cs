@@ -42,7 +42,10 @@ public static partial class VagueChangeDetector
             var general = General().Match(text);
             if (general.Success)
             {
-                return $"“{general.Value.ToLowerInvariant()}” doesn't say what or where; name the alert, check or step and the system it covers";
+                var words = general.Value.ToLowerInvariant();
+                return words.Contains("communicat", StringComparison.Ordinal)
+                    ? $"“{words}” doesn't say what or where; name the message, channel or step that will change, e.g. “post status updates in #incidents every 30 minutes”"
+                    : $"“{words}” doesn't say what or where; name the alert, check or step and the system it covers";
             }
         }
 

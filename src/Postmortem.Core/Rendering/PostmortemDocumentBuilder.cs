@@ -46,7 +46,7 @@ public static class PostmortemDocumentBuilder
             GeneratedAt = generatedAt,
             Summary = Summary(session, detected, mitigated, resolved, responders.Count, transcript.Count, items),
             Severity = session.Severity,
-            ImpactScope = null,
+            ImpactScope = Points(session, PointKind.Impact) is { Count: > 0 } impact ? string.Join("; ", impact) : null,
             StartedAt = start,
             EndedAt = resolved,
             Length = Between(start, resolved),
@@ -58,6 +58,10 @@ public static class PostmortemDocumentBuilder
             RootCause = RootCause(session),
             Whys = Whys(session, people),
             CorrectiveActions = items,
+            Preventive = new PreventiveMeasures(
+                Points(session, PointKind.Monitoring), Points(session, PointKind.Process), Points(session, PointKind.FollowUpReview)),
+            Lessons = new LessonsLearned(
+                Points(session, PointKind.WentWell), Points(session, PointKind.WentPoorly), Points(session, PointKind.GotLucky)),
             Responders = responders,
             AccuracyConfirmations = session.AccuracyConfirmations
                 .Select(c => new AccuracyConfirmation(c.UserId, NameOf(people, c.UserId), c.At))
@@ -66,6 +70,9 @@ public static class PostmortemDocumentBuilder
             People = people,
         };
     }
+
+    private static List<string> Points(PostmortemSession session, PointKind kind) =>
+        session.Points.Where(p => p.Kind == kind).Select(p => p.Text).ToList();
 
     private static List<TimelineMessage> Collected(PostmortemSession session, ITimelineView timeline)
     {

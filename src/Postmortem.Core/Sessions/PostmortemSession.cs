@@ -29,6 +29,9 @@ public sealed record PostmortemSession
 
     public ImmutableList<Note> Notes { get; init; } = [];
 
+    /// <summary>Impact, preventive measures and lessons learned, as responders added them.</summary>
+    public ImmutableList<RecordedPoint> Points { get; init; } = [];
+
     public ImmutableList<WhyChain> Chains { get; init; } = [];
 
     public ImmutableList<ActionItem> Items { get; init; } = [];

@@ -87,6 +87,11 @@ public sealed class SlackInboundParser
             return ParseJson(Encoding.UTF8.GetBytes(payload.ToString()), Interaction);
         }
 
+        if (fields.ContainsKey("ssl_check"))
+        {
+            return SlackInbound.Ignored(SlackInboundSource.SlashCommand, "ssl_check");
+        }
+
         if (fields.ContainsKey("command"))
         {
             return Guard(() => SlashCommand(name => fields.TryGetValue(name, out var value) ? value.ToString() : null));

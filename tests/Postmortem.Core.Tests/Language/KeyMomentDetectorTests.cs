@@ -94,7 +94,7 @@ public sealed class KeyMomentDetectorTests(ITestOutputHelper output)
         Assert.Null(KeyMomentDetector.Detect(text, isAlert: false));
 
     [Fact]
-    public void Hundred_thousand_lines_take_well_under_a_second()
+    public void Hundred_thousand_lines_are_read_without_pathological_slowness()
     {
         var lines = LabelledTable.Read("key-moments.tsv").Select(r => r.Fields[2]).ToArray();
         var chatter = new[] { "ok", "on it", "looking at the graphs now", "thanks!", "brb", "anyone have the runbook?" };
@@ -114,7 +114,8 @@ public sealed class KeyMomentDetectorTests(ITestOutputHelper output)
         clock.Stop();
         output.WriteLine($"100k lines in {clock.ElapsedMilliseconds} ms, {found} moments");
         Assert.True(found > 0);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.ElapsedMilliseconds} ms");
+        // Generous on purpose: a shared, busy test machine and un-tiered JIT code are slow; a backtracking blow-up is far slower.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.ElapsedMilliseconds} ms");
     }
 
     private static KeyMoment? Label(string label) =>

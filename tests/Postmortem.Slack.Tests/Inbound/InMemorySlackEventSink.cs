@@ -8,7 +8,7 @@ namespace Postmortem.Slack.Tests.Inbound;
 internal sealed class InMemorySlackEventSink : ISlackEventSink
 {
     private readonly ConcurrentDictionary<string, ChatEvent> _stored = new(StringComparer.Ordinal);
-    private readonly TaskCompletionSource<ChatEvent> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _attempts;
 
     public bool Fail { get; set; }
 
@@ -17,12 +17,7 @@ internal sealed class InMemorySlackEventSink : ISlackEventSink
 
     public int Attempts => _attempts;
 
-    private int _attempts;
-
     public IReadOnlyCollection<ChatEvent> Stored => _stored.Values.ToList();
-
-    /// <summary>Completes with the first stored event.</summary>
-    public Task<ChatEvent> FirstStored => _first.Task;
 
     public Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
     {
@@ -32,12 +27,6 @@ internal sealed class InMemorySlackEventSink : ISlackEventSink
             throw new InvalidOperationException("inbox unavailable");
         }
 
-        var added = _stored.TryAdd(chatEvent.EventId, chatEvent);
-        if (added)
-        {
-            _first.TrySetResult(chatEvent);
-        }
-
-        return Task.FromResult(added);
+        return Task.FromResult(_stored.TryAdd(chatEvent.EventId, chatEvent));
     }
 }

@@ -345,6 +345,14 @@ public sealed class SlackInboundParserTests
     }
 
     [Fact]
+    public void Ssl_check_is_acknowledged_and_ignored()
+    {
+        var events = Assert.IsType<SlackInbound.Events>(_parser.Parse(Form, Encoding.UTF8.GetBytes("ssl_check=1&token=t")));
+
+        Assert.Empty(events.Items);
+    }
+
+    [Fact]
     public void Form_without_command_or_payload_is_malformed()
     {
         Assert.IsType<SlackInbound.Malformed>(_parser.Parse(Form, Encoding.UTF8.GetBytes("hello=world")));
