@@ -49,7 +49,8 @@ public static partial class BlameDetector
         {
             if (IsPerson(m.Groups["who"].Value))
             {
-                var phrase = text[m.Index..m.Groups["action"].Index].Trim();
+                var clause = ClauseEnd().Split(m.Groups["action"].Value, 2)[0];
+                var phrase = (text[m.Index..m.Groups["action"].Index] + clause).Trim();
                 return new BlameFinding(phrase, Suggest(m));
             }
         }
@@ -58,7 +59,8 @@ public static partial class BlameDetector
         {
             if (IsPerson(m.Groups["who"].Value))
             {
-                return new BlameFinding(m.Value.Trim(), Generic);
+                var phrase = m.Value.Trim();
+                return new BlameFinding(phrase, phrase.Contains("error", StringComparison.OrdinalIgnoreCase) ? HumanError : Generic);
             }
         }
 

@@ -28,7 +28,7 @@ public static class KeyMomentDetector
         Rule.Of(KeyMoment.Mitigated, P.RolledBack(), "rolled", "reverted", "failed"),
         Rule.Of(KeyMoment.Mitigated, P.ShippedFix(), "fix", "patch", "workaround"),
         Rule.Of(KeyMoment.Mitigated, P.FlagOff(), "flag"),
-        Rule.Of(KeyMoment.Mitigated, P.SymptomEasing(), "normal", "baseline", "online", "recover", "dropp", "going down", "coming down", "stabili", "subsid", "flat", "good", "better", "healthy", "stable", "green"),
+        Rule.Of(KeyMoment.Mitigated, P.SymptomEasing(), "normal", "baseline", "online", "back down", "back under", "recover", "dropp", "going down", "coming down", "stabili", "subsid", "flat", "good", "better", "healthy", "stable", "green"),
         Rule.Of(KeyMoment.Mitigated, P.BleedingStopped(), "stopped"),
         Rule.Of(KeyMoment.Escalated, P.Escalating(), "escalat"),
         Rule.Of(KeyMoment.Escalated, P.PagingSomeone(), "paging", "paged"),
@@ -44,6 +44,8 @@ public static class KeyMomentDetector
         Rule.Of(KeyMoment.Detected, P.SymptomRising(), "spik", "climb", "rising", "skyrocket", "roof", "elevated", "increasing", "jumped", "doubled", "tripled", "exploding", "way up", "going up"),
         Rule.Of(KeyMoment.Detected, P.IsDown(), "down", "degraded", "unreachable", "unavailable", "broken", "failing", "erroring", "timing out", "flapping", "looping", "fire", "melting", "offline", "unhealthy"),
         Rule.Of(KeyMoment.Detected, P.ContractedDown(), "down", "degraded", "unreachable", "unavailable", "broken", "failing", "erroring", "timing out", "flapping", "fire", "offline"),
+        Rule.Of(KeyMoment.Detected, P.Saturated(), "pegged", "maxed", "saturated", "100", "out of"),
+        Rule.Of(KeyMoment.Detected, P.Crashing(), "oom", "crash", "panic"),
         Rule.Of(KeyMoment.Detected, P.ReturningErrors(), "returning", "throwing", "serving", "spewing"),
         Rule.Of(KeyMoment.Detected, P.CustomersReporting(), "customer", "user", "support", "merchant"),
         Rule.Of(KeyMoment.Detected, P.GotPaged(), "paged", "pager"),
@@ -131,7 +133,7 @@ public static class KeyMomentDetector
             return false;
         }
 
-        if (rule.Moment is KeyMoment.Detected && P.Ongoing().IsMatch(text[clauseStart..start]))
+        if (rule.Moment is KeyMoment.Detected && P.Ongoing().IsMatch(text[clauseStart..end]))
         {
             return false;
         }

@@ -16,10 +16,10 @@ internal static partial class KeyMomentPatterns
     [GeneratedRegex(@"\ball[-\s]clear\b", Options)]
     internal static partial Regex AllClear();
 
-    [GeneratedRegex(@"(?<=\b(?:incident|issue|outage|problem|sev\s?-?\d|p\d|it|this|that|everything|all|we|we['’]re|we\s+are|things|impact|alerts?)\s+(?:(?:is|are|has|have|been|now|fully|officially|looks|seems|appears|to\s+be)\s+)*)resolved\b" + NotResolvingAName, Options)]
+    [GeneratedRegex(@"(?<=\b(?:incident|issue|outage|problem|sev\s?-?\d|p\d|it|this|that|everything|all|we|(?:it|that|everything)['’]s|we['’]re|we\s+are|things|impact|alerts?)\s+(?:(?:is|are|has|have|been|now|fully|officially|looks|seems|appears|to\s+be)\s+)*)resolved\b" + NotResolvingAName, Options)]
     internal static partial Regex SubjectResolved();
 
-    [GeneratedRegex(@"^\W*(?:now\s+|fully\s+|officially\s+)?resolved\b" + NotResolvingAName, Options)]
+    [GeneratedRegex(@"^(?:\W|:[\w+-]+:)*(?:now\s+|fully\s+|officially\s+)?resolved\b" + NotResolvingAName, Options)]
     internal static partial Regex ResolvedOpening();
 
     [GeneratedRegex(@"\bmark(?:ing|ed)?\s+(?:it\s+|this\s+|the\s+incident\s+|the\s+issue\s+)?(?:as\s+)?resolved\b", Options)]
@@ -53,7 +53,7 @@ internal static partial class KeyMomentPatterns
     [GeneratedRegex(@"\b(?:(?:disabled|turned\s+off|flipped\s+off|killed)\s+the\s+(?:feature\s+)?flag|flag\s+(?:is\s+)?(?:now\s+)?(?:off|disabled))\b", Options)]
     internal static partial Regex FlagOff();
 
-    [GeneratedRegex(@"\b(?:error\s+rates?|errors?|latency|5xx|5\d\d['’]?s|traffic|graphs?|metrics|p9\d|dashboards?|things|everything|all|service|site|api|success\s+rates?|queues?|it)(?:['’]s|['’]re)?\s+(?:(?:is|are|has|have|now|already|all|finally|been)\s+)*(?:back\s+to\s+(?:normal|baseline)|back\s+online|recovering|recovered|normali[sz](?:ing|ed)|dropping|dropped|going\s+down|coming\s+down|stabili[sz](?:ing|ed)|subsiding|flat(?:lined)?|(?:looks?|looking|seems?)\s+(?:good|better|healthy|normal|stable|green))\b", Options)]
+    [GeneratedRegex(@"\b(?:error\s+rates?|errors?|latency|5xx|5\d\d['’]?s|traffic|graphs?|metrics|p9\d|dashboards?|things|everything|all|service|site|api|success\s+rates?|queues?|it)(?:['’]s|['’]re)?\s+(?:(?:is|are|has|have|now|already|all|finally|been)\s+)*(?:back\s+to\s+(?:normal|baseline)|back\s+online|back\s+(?:down|under)|recovering|recovered|normali[sz](?:ing|ed)|dropping|dropped|going\s+down|coming\s+down|stabili[sz](?:ing|ed)|subsiding|flat(?:lined)?|(?:looks?|looking|seems?)\s+(?:good|better|healthy|normal|stable|green))\b", Options)]
     internal static partial Regex SymptomEasing();
 
     [GeneratedRegex(@"\b(?:(?:bleeding|impact)\s+(?:has\s+)?stopped|stopped\s+the\s+bleeding)\b", Options)]
@@ -66,7 +66,7 @@ internal static partial class KeyMomentPatterns
     [GeneratedRegex(@"(?<!\b(?:got|get|gets|getting|been|was|were|being|am|is|i['’]m)\s+)\bpag(?:ing|ed)\s+(?!(?:me|us|by|for|about)\b)(?:in\s+)?\S", Options)]
     internal static partial Regex PagingSomeone();
 
-    [GeneratedRegex(@"\b(?:pull(?:ed|ing)|bring(?:ing)?|brought|loop(?:ed|ing)|rop(?:ed|ing))\s+in\b", Options)]
+    [GeneratedRegex(@"\b(?:pull(?:ed|ing)|bring(?:ing)?|brought|loop(?:ed|ing)|rop(?:ed|ing))\s+(?:(?:<@[^>]+>|the\s+[\w-]+(?:\s+[\w-]+)?|\w+)\s+)?in\b", Options)]
     internal static partial Regex BringingIn();
 
     [GeneratedRegex(@"\b(?:open(?:ed|ing)|fil(?:ed|ing)|rais(?:ed|ing))\s+(?:a\s+|an\s+)?(?:urgent\s+|p1\s+|sev\s?\d\s+)?(?:support\s+)?(?:ticket|case)\s+with\b", Options)]
@@ -82,7 +82,7 @@ internal static partial class KeyMomentPatterns
     [GeneratedRegex(@"\bincident\s+(?:#?[\w-]*\d[\w-]*\s+)?(?:has\s+been\s+|is\s+|was\s+)?(?:declared|opened)\b", Options)]
     internal static partial Regex IncidentDeclared();
 
-    [GeneratedRegex(@"(?<=\b(?:this\s+is|it['’]s|it\s+is|we['’]re\s+in|we\s+are\s+in|we\s+have|(?:upgrad|bump|rais|escalat)(?:ing|ed)\s+(?:this\s+|it\s+)?to)\s+(?:now\s+|officially\s+)?(?:an?\s+)?)(?:sev|p)\s?-?\d\b", Options)]
+    [GeneratedRegex(@"(?<=\b(?:this\s+is|it['’]s|it\s+is|we['’]re\s+in|we\s+are\s+in|we\s+have|(?:upgrad|bump|rais|escalat)(?:ing|ed)\s+(?:this\s+|it\s+)?to|call(?:ing|ed)?\s+(?:this|it))\s+(?:now\s+|officially\s+)?(?:an?\s+)?)(?:sev|p)\s?-?\d\b", Options)]
     internal static partial Regex NowASeverity();
 
     [GeneratedRegex(@"\b(?:open(?:ed|ing)|start(?:ed|ing)|creat(?:ed|ing)|kick(?:ed|ing)\s+off)\s+(?:an?\s+|the\s+)?(?:(?:sev|p)\s?-?\d\s+|major\s+)?incident\b(?!\s+(?:review|retro|postmortem|post-mortem))", Options)]
@@ -98,7 +98,7 @@ internal static partial class KeyMomentPatterns
     [GeneratedRegex(@"\b(?:elevated|increased|increasing|high|higher|rising|spiking|spike\s+(?:in|of)|surge\s+(?:in|of)|jump\s+in|lots\s+of|tons\s+of|massive|huge)\s+(?:\w+\s+){0,2}?(?:5xx|5\d\d['’]?s?|4xx|errors?|error\s+rates?|exceptions?|timeouts?|latency|failures?|cpu|memory|load|p9\d|response\s+times?|queue\s+depth|lag)\b", Options)]
     internal static partial Regex ElevatedSymptom();
 
-    [GeneratedRegex(@"\b(?:5xx|5\d\d['’]?s|errors?|error\s+rates?|latency|timeouts?|p9\d|cpu|memory|queue|lag|response\s+times?|failures?)(?:\s+(?:on|in|for|from|at)\s+[\w.-]+)?\s+(?:(?:is|are|has|have|just|now)\s+)*(?:spiking|spiked|climbing|rising|skyrocketing|through\s+the\s+roof|elevated|increasing|jumped|doubled|tripled|exploding|way\s+up|going\s+up)\b", Options)]
+    [GeneratedRegex(@"\b(?:5xx|5\d\d['’]?s|errors?|error\s+rates?|latency|timeouts?|p9\d|cpu|memory|queue|lag|response\s+times?|failures?)\b(?:\s+[^\s,;!?]+){0,5}?\s+(?:spiking|spiked|climbing|rising|skyrocketing|through\s+the\s+roof|elevated|increasing|jumped|doubled|tripled|exploding|way\s+up|going\s+up)\b", Options)]
     internal static partial Regex SymptomRising();
 
     private const string Broken =
@@ -109,6 +109,12 @@ internal static partial class KeyMomentPatterns
 
     [GeneratedRegex(@"['’](?:s|re)\s+" + Broken, Options)]
     internal static partial Regex ContractedDown();
+
+    [GeneratedRegex(@"\b(?:pegged|maxed\s+out|saturated|(?:at|hit|hitting|reached)\s+100\s*%|out\s+of\s+(?:memory|disk(?:\s+space)?|connections|file\s+descriptors))", Options)]
+    internal static partial Regex Saturated();
+
+    [GeneratedRegex(@"\b(?:oom-?killed|crashloopbackoff|crash-?looping|kernel\s+panic)\b", Options)]
+    internal static partial Regex Crashing();
 
     [GeneratedRegex(@"\b(?:returning|throwing|serving|spewing)\s+(?:\w+\s+){0,2}?(?:5xx|5\d\d['’]?s?|errors?|exceptions?|timeouts?)\b", Options)]
     internal static partial Regex ReturningErrors();

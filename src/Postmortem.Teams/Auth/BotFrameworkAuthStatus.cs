@@ -11,4 +11,7 @@ public enum BotFrameworkAuthStatus
 
     /// <summary>A valid token that does not cover this activity (serviceUrl or channel endorsement mismatch): answer 403.</summary>
     Forbidden,
+
+    /// <summary>The signing keys could not be fetched and none are cached: answer 503 so the Bot Framework retries.</summary>
+    Unavailable,
 }

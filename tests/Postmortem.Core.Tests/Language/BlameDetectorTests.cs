@@ -35,7 +35,7 @@ public sealed class BlameDetectorTests(ITestOutputHelper output)
         var finding = BlameDetector.Check("Alice forgot to renew the cert, so the API went down");
 
         Assert.NotNull(finding);
-        Assert.Equal("Alice forgot to", finding.Phrase);
+        Assert.Equal("Alice forgot to renew the cert", finding.Phrase);
         Assert.Equal("renewing the cert depended on someone remembering; nothing reminded or automated it", finding.Suggestion);
     }
 
@@ -45,7 +45,7 @@ public sealed class BlameDetectorTests(ITestOutputHelper output)
         var finding = BlameDetector.Check("<@U9|sam> didn't check the dashboard");
 
         Assert.NotNull(finding);
-        Assert.Equal("<@U9|sam> didn't", finding.Phrase);
+        Assert.Equal("<@U9|sam> didn't check the dashboard", finding.Phrase);
         Assert.StartsWith("checking the dashboard relied on a person", finding.Suggestion, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,7 @@
+namespace Postmortem.Slack.WebApi;
+
+/// <summary>The answer of <c>conversations.info</c>.</summary>
+public sealed record SlackConversationInfoResponse : SlackApiResponse
+{
+    public SlackConversation? Channel { get; init; }
+}

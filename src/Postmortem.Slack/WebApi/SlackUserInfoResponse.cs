@@ -1,0 +1,7 @@
+namespace Postmortem.Slack.WebApi;
+
+/// <summary>The answer of <c>users.info</c>.</summary>
+public sealed record SlackUserInfoResponse : SlackApiResponse
+{
+    public SlackUser? User { get; init; }
+}
