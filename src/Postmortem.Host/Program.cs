@@ -1,3 +1,4 @@
+using Postmortem.Host.Adapters;
 using Postmortem.Host.Capture;
 using Postmortem.Host.Health;
 using Postmortem.Host.Logging;
@@ -14,11 +15,13 @@ builder.Services.AddHealth();
 builder.Services.AddCapture();
 builder.Services.AddProcessing();
 builder.Services.AddPlayground();
+builder.Services.AddChatAdapters(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();
 app.MapPostmortems();
 app.MapPlayground();
+app.MapChatAdapters();
 app.Run();
 
 /// <summary>The entry point, public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -1,0 +1,22 @@
+using Postmortem.Slack.Inbound;
+
+namespace Postmortem.Host.Adapters;
+
+public static class AdapterServiceCollectionExtensions
+{
+    /// <summary>The Slack and Teams adapters; each is inert until its credentials are configured.</summary>
+    public static IServiceCollection AddChatAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<InboxSink>();
+        services.AddSingleton<ISlackEventSink>(sp => sp.GetRequiredService<InboxSink>());
+        services.AddSlackInbound(configuration);
+        return services;
+    }
+
+    /// <summary><c>POST /slack/events</c> (events, slash commands, interactivity).</summary>
+    public static WebApplication MapChatAdapters(this WebApplication app)
+    {
+        app.MapSlackEvents();
+        return app;
+    }
+}
