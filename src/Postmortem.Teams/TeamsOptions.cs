@@ -7,6 +7,8 @@ public sealed class TeamsOptions
 
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
+    private string? tokenEndpoint;
+
     /// <summary>The bot's Microsoft App ID; inbound tokens must be issued for it. Without it every request is refused.</summary>
     public string? AppId { get; set; }
 
@@ -18,9 +20,10 @@ public sealed class TeamsOptions
     /// <summary>Where the Bot Framework's signing keys are announced.</summary>
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
-    private string? tokenEndpoint;
-
-    /// <summary>Where the bot gets its outbound token; by default Entra's endpoint for <see cref="TenantId"/>.</summary>
+    /// <summary>
+    /// Where the bot gets its outbound token; by default Entra's endpoint for <see cref="TenantId"/>
+    /// (the multi-tenant "botframework.com" tenant when no TenantId is set).
+    /// </summary>
     public string TokenEndpoint
     {
         get => tokenEndpoint ?? $"https://login.microsoftonline.com/{(string.IsNullOrEmpty(TenantId) ? "botframework.com" : TenantId)}/oauth2/v2.0/token";

@@ -134,7 +134,7 @@ internal sealed class CommandHandler(TimeProvider time)
         var since = request.Since is { } s ? $"since {HumanDate.DateTime(s)}" : "since the channel's start";
         decision.Post(new MessageContent(
             $"Postmortem started: *{title}*{severity}, by {Mention.Of(command.User.Id)}.\n" +
-            $"I'm collecting the timeline {since} ({collected.ToString("N0", CultureInfo.InvariantCulture)} messages so far) and keep following the channel: messages, thread replies, edits and deletes. React 📌 to highlight a message.\n" +
+            $"I'm collecting the timeline {since} ({Count(collected, "message")} so far) and keep following the channel: messages, thread replies, edits and deletes. React 📌 to highlight a message.\n" +
             "The 5 Whys start in the thread below — one question at a time. Propose fixes with `/postmortem action <change> @owner by <date> done when <check>`; `/postmortem render` posts the document.",
             MessagePurpose.Kickoff), key: $"{id}:kickoff");
         decision.Add(new CollectHistory
@@ -231,12 +231,15 @@ internal sealed class CommandHandler(TimeProvider time)
         var confirmed = session.Items.Count(i => i.Status == ActionItemStatus.Confirmed);
         var text =
             $"Postmortem *{session.Title}*{(session.Severity == Severity.Unknown ? "" : $" ({SeverityName(session.Severity)})")} — {StatusName(session.Status)}\n" +
-            $"• Timeline: {messages.ToString("N0", CultureInfo.InvariantCulture)} messages\n" +
+            $"• Timeline: {Count(messages, "message")}\n" +
             $"• Key moments: {momentText}\n" +
             $"• 5 Whys: {session.Chains.Count} chain(s), {closed} closed\n" +
             $"• Action items: {session.Items.Count}, {confirmed} confirmed";
         return new MessageContent(text, MessagePurpose.Status);
     }
+
+    private static string Count(int count, string noun) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? "" : "s")}";
 
     private static KeyMoment? ParseMoment(string word) =>
         Enum.TryParse<KeyMoment>(word, ignoreCase: true, out var moment) && Enum.IsDefined(moment) && !int.TryParse(word, out _) ? moment : null;

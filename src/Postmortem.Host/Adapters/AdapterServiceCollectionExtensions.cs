@@ -1,4 +1,5 @@
 using Postmortem.Slack.Inbound;
+using Postmortem.Teams.Inbound;
 
 namespace Postmortem.Host.Adapters;
 
@@ -9,14 +10,17 @@ public static class AdapterServiceCollectionExtensions
     {
         services.AddSingleton<InboxSink>();
         services.AddSingleton<ISlackEventSink>(sp => sp.GetRequiredService<InboxSink>());
+        services.AddSingleton<ITeamsEventSink>(sp => sp.GetRequiredService<InboxSink>());
         services.AddSlackInbound(configuration);
+        services.AddTeamsInbound(configuration);
         return services;
     }
 
-    /// <summary><c>POST /slack/events</c> (events, slash commands, interactivity).</summary>
+    /// <summary><c>POST /slack/events</c> (events, slash commands, interactivity) and <c>POST /api/messages</c> (Teams).</summary>
     public static WebApplication MapChatAdapters(this WebApplication app)
     {
         app.MapSlackEvents();
+        app.MapTeamsMessages();
         return app;
     }
 }

@@ -15,6 +15,11 @@ public static class SlackResilience
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SlackRetrySettings settings, TimeProvider time)
     {
         builder.TimeProvider = time;
+        if (settings.MaxRetryAttempts < 1)
+        {
+            return;
+        }
+
         builder.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = settings.MaxRetryAttempts,

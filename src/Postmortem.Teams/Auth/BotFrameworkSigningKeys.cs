@@ -19,8 +19,8 @@ internal sealed class BotFrameworkSigningKeys(
     public static readonly TimeSpan UnknownKeyRefreshGap = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim refreshLock = new(1, 1);
-    private Snapshot? current;
-    private DateTimeOffset lastAttempt = DateTimeOffset.MinValue;
+    private volatile Snapshot? current;
+    private long lastAttemptTicks = DateTimeOffset.MinValue.UtcTicks;
 
     /// <summary>The key named <paramref name="kid"/>, or null when the Bot Framework does not publish it.</summary>
     /// <exception cref="HttpRequestException">The keys could not be fetched and none are cached.</exception>
@@ -37,7 +37,7 @@ internal sealed class BotFrameworkSigningKeys(
             return key;
         }
 
-        if (time.GetUtcNow() - lastAttempt < UnknownKeyRefreshGap)
+        if (time.GetUtcNow().UtcTicks - Interlocked.Read(ref lastAttemptTicks) < UnknownKeyRefreshGap.Ticks)
         {
             return null;
         }
@@ -56,7 +56,7 @@ internal sealed class BotFrameworkSigningKeys(
                 return current; // another request refreshed while this one waited
             }
 
-            lastAttempt = time.GetUtcNow();
+            Interlocked.Exchange(ref lastAttemptTicks, time.GetUtcNow().UtcTicks);
             try
             {
                 var keys = await FetchAsync(ct);

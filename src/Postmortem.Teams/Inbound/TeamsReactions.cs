@@ -9,8 +9,8 @@ namespace Postmortem.Teams.Inbound;
 /// "like", "heart", "laugh", "surprised", "sad", "angry"; newer clients send emoji, emoji names or ids such as
 /// <c>2705_whiteheavycheckmark</c>. Names are compared lower-case without <c>_</c>, <c>-</c>, spaces or a skin tone.
 /// <list type="bullet">
-/// <item>Confirm: "like" (👍, Teams' default reaction), ✅ ✔ ☑, "checkmark", "heavycheckmark", "whitecheckmark",
-/// "whiteheavycheckmark", "checkmarkbutton", "ballotboxwithcheck", ids starting 2705 / 2714 / 2611.</item>
+/// <item>Confirm: "like" / 👍 / "thumbsup" / id 1f44d (Teams' default reaction), ✅ ✔ ☑, "checkmark", "heavycheckmark", "whitecheckmark",
+/// "whiteheavycheckmark", "checkmarkbutton", "ballotboxwithcheck", ids starting 1f44d / 2705 / 2714 / 2611.</item>
 /// <item>Decline: ❌ ❎ ✖, "x", "cross", "crossmark", "crossmarkbutton", "heavymultiplicationx", ids starting 274c / 274e / 2716.</item>
 /// <item>Highlight: 📌 📍, "pin", "pushpin", "roundpushpin", ids starting 1f4cc / 1f4cd.</item>
 /// <item>Anything else: Other.</item>
@@ -19,7 +19,7 @@ namespace Postmortem.Teams.Inbound;
 internal static class TeamsReactions
 {
     private static readonly HashSet<string> Confirm =
-        ["like", "✅", "✔", "☑", "checkmark", "heavycheckmark", "whitecheckmark", "whiteheavycheckmark", "checkmarkbutton", "ballotboxwithcheck"];
+        ["like", "👍", "thumbsup", "+1", "✅", "✔", "☑", "checkmark", "heavycheckmark", "whitecheckmark", "whiteheavycheckmark", "checkmarkbutton", "ballotboxwithcheck"];
 
     private static readonly HashSet<string> Decline =
         ["❌", "❎", "✖", "x", "cross", "crossmark", "crossmarkbutton", "heavymultiplicationx"];
@@ -35,7 +35,7 @@ internal static class TeamsReactions
 
         var name = Normalize(type);
         var id = name.Split('_', 2)[0];
-        if (Confirm.Contains(name) || id is "2705" or "2714" or "2611")
+        if (Confirm.Contains(name) || id is "1f44d" or "2705" or "2714" or "2611")
         {
             return ReactionKind.Confirm;
         }
