@@ -1,4 +1,7 @@
+using Postmortem.Host.Processing;
+using Postmortem.Slack.Backfill;
 using Postmortem.Slack.Inbound;
+using Postmortem.Slack.Outbound;
 using Postmortem.Teams.Inbound;
 
 namespace Postmortem.Host.Adapters;
@@ -11,7 +14,10 @@ public static class AdapterServiceCollectionExtensions
         services.AddSingleton<InboxSink>();
         services.AddSingleton<ISlackEventSink>(sp => sp.GetRequiredService<InboxSink>());
         services.AddSingleton<ITeamsEventSink>(sp => sp.GetRequiredService<InboxSink>());
+        services.AddSingleton<ISlackBackfillSink>(sp => sp.GetRequiredService<InboxSink>());
         services.AddSlackInbound(configuration);
+        services.AddSlackOutbound(configuration);
+        services.AddSingleton<IChatPlatform, SlackChatPlatform>();
         services.AddTeamsInbound(configuration);
         return services;
     }

@@ -1,5 +1,6 @@
 using Postmortem.Core.Events;
 using Postmortem.Host.Processing;
+using Postmortem.Slack.Backfill;
 using Postmortem.Slack.Inbound;
 using Postmortem.Storage;
 using Postmortem.Teams.Inbound;
@@ -7,7 +8,7 @@ using Postmortem.Teams.Inbound;
 namespace Postmortem.Host.Adapters;
 
 /// <summary>Where every adapter's verified events go: durably into the inbox, then the processor is woken.</summary>
-internal sealed class InboxSink(IPostmortemStore store, ProcessingSignals signals, ILogger<InboxSink> logger) : ISlackEventSink, ITeamsEventSink
+internal sealed class InboxSink(IPostmortemStore store, ProcessingSignals signals, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink, ITeamsEventSink
 {
     public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
     {
@@ -23,4 +24,6 @@ internal sealed class InboxSink(IPostmortemStore store, ProcessingSignals signal
 
         return added;
     }
+
+    Task ISlackBackfillSink.AcceptAsync(ChatEvent chatEvent, CancellationToken ct) => AcceptAsync(chatEvent, ct);
 }

@@ -135,6 +135,7 @@ public sealed partial class OutboxDispatcher(
         {
             PostMessage post => post.Key,
             PublishPostmortem publish => publish.SummaryKey,
+            CollectHistory history => history.ProgressKey,
             _ => null,
         };
         if (actionKey is null || string.IsNullOrEmpty(messageId))
