@@ -56,6 +56,9 @@ public interface IPostmortemStore
     /// <summary>A session by id, open or not (for <c>GET /postmortems/{id}</c>).</summary>
     Task<PostmortemSession?> FindSessionAsync(string sessionId, CancellationToken ct);
 
+    /// <summary>Diagnostics: inbox rows per event type, pending inbox rows and pending actions. Scans the inbox: not for a request path.</summary>
+    Task<StoreCounts> CountAsync(CancellationToken ct);
+
     /// <summary>Retention: deletes timeline messages posted before <paramref name="olderThan"/> in channels that have no session; returns how many.</summary>
     Task<int> PurgeUnclaimedMessagesAsync(DateTimeOffset olderThan, CancellationToken ct);
 }

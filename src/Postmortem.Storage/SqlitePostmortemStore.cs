@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Postmortem.Core.Actions;
@@ -12,17 +13,24 @@ namespace Postmortem.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Each operation takes a connection from Microsoft.Data.Sqlite's
-/// pool; every write that belongs together runs in one <c>BEGIN IMMEDIATE</c> transaction.
+/// pool; every write that belongs together runs in one <c>BEGIN IMMEDIATE</c> transaction. Inbox inserts are group
+/// committed by a <see cref="SqliteInboxWriter"/>; in-process writers take turns on a gate instead of meeting in
+/// SQLite's busy handler (which sleeps for milliseconds).
 /// </summary>
-public sealed class SqlitePostmortemStore : IPostmortemStore
+public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 {
     // Durability choice: WAL with synchronous=NORMAL. A commit is atomic and survives a crash of the process;
     // only a power loss or OS crash can lose the last few commits (never corrupt the file). That keeps an inbox
     // insert, which sits on a webhook's request path, at tens of microseconds instead of an fsync per event.
     private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
 
+    /// <summary>Pooled connections that already ran <see cref="ConnectionPragmas"/> (the settings stay with the handle).</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteInboxWriter _inbox;
 
     public SqlitePostmortemStore(SqliteStoreOptions options, TimeProvider time)
     {
@@ -30,6 +38,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore
         ArgumentNullException.ThrowIfNull(time);
         _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true }.ToString();
         _time = time;
+        _inbox = new SqliteInboxWriter(OpenAsync, _writeGate);
     }
 
     /// <summary>The connection string as used (tests clear its pool).</summary>
@@ -69,24 +78,16 @@ public sealed class SqlitePostmortemStore : IPostmortemStore
         }
     }
 
-    public async Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct)
+    public Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
         var json = JsonSerializer.Serialize(chatEvent, PostmortemJson.Options);
-        await using var connection = await OpenAsync(ct);
-        await using var command = Command(connection, null, """
-            INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at)
-            VALUES ($platform, $tenant, $eventId, $channel, $json, $now)
-            ON CONFLICT (platform, tenant, event_id) DO NOTHING;
-            """);
-        command.Parameters.AddWithValue("$platform", chatEvent.Channel.Platform);
-        command.Parameters.AddWithValue("$tenant", chatEvent.Channel.TenantId);
-        command.Parameters.AddWithValue("$eventId", chatEvent.EventId);
-        command.Parameters.AddWithValue("$channel", chatEvent.Channel.ChannelId);
-        command.Parameters.AddWithValue("$json", json);
-        command.Parameters.AddWithValue("$now", Now());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        var channel = chatEvent.Channel;
+        return _inbox.AddAsync(new InboxRow(channel.Platform, channel.TenantId, chatEvent.EventId, channel.ChannelId, json, Now()), ct);
     }
+
+    /// <summary>Lets queued inbox writes finish.</summary>
+    public ValueTask DisposeAsync() => _inbox.DisposeAsync();
 
     public async Task<IReadOnlyList<InboxItem>> PendingInboxAsync(int max, CancellationToken ct)
     {
@@ -169,6 +170,19 @@ public sealed class SqlitePostmortemStore : IPostmortemStore
         }
 
         var now = Now();
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await CommitLockedAsync(item, decision, channel, now, ct);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task CommitLockedAsync(InboxItem item, Decision decision, ChannelRef channel, long now, CancellationToken ct)
+    {
         await using var connection = await OpenAsync(ct);
         await using var transaction = connection.BeginTransaction();
 
@@ -194,8 +208,16 @@ public sealed class SqlitePostmortemStore : IPostmortemStore
     public async Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var connection = await OpenAsync(ct);
-        await SetInboxErrorAsync(connection, item.Sequence, error, ct);
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await SetInboxErrorAsync(connection, item.Sequence, error, ct);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
@@ -310,6 +332,29 @@ public sealed class SqlitePostmortemStore : IPostmortemStore
             "SELECT json FROM sessions WHERE id = $id ORDER BY is_open DESC, updated_at DESC LIMIT 1;");
         command.Parameters.AddWithValue("$id", sessionId);
         return await command.ExecuteScalarAsync(ct) is string json ? Read<PostmortemSession>(json) : null;
+    }
+
+    public async Task<StoreCounts> CountAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = Command(connection, null,
+            "SELECT COALESCE(json_extract(json, '$.eventType'), ''), COUNT(*) FROM inbox GROUP BY 1;"))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                byType[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        await using var pending = Command(connection, null, """
+            SELECT (SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL AND error IS NULL),
+                   (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND gave_up = 0);
+            """);
+        await using var row = await pending.ExecuteReaderAsync(ct);
+        await row.ReadAsync(ct);
+        return new StoreCounts(byType, row.GetInt64(0), row.GetInt64(1));
     }
 
     public async Task<int> PurgeUnclaimedMessagesAsync(DateTimeOffset olderThan, CancellationToken ct)
@@ -449,7 +494,12 @@ public sealed class SqlitePostmortemStore : IPostmortemStore
         try
         {
             await connection.OpenAsync(ct);
-            await ExecuteAsync(connection, null, ConnectionPragmas, ct);
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                await ExecuteAsync(connection, null, ConnectionPragmas, ct);
+                Configured.TryAdd(connection.Handle!, Configured);
+            }
+
             return connection;
         }
         catch

@@ -163,6 +163,10 @@ public sealed class Facilitator(TimeProvider time)
         decision.Session = session;
     }
 
+    /// <summary>A real name for the id: adapters that know no name pass the id itself, which must not replace a known one.</summary>
+    private static bool IsName(string id, string? name, System.Collections.Immutable.ImmutableDictionary<string, string> people) =>
+        !string.IsNullOrEmpty(name) && (name != id || !people.ContainsKey(id));
+
     private static void Learn(DecisionBuilder decision, ChatUser? user, IReadOnlyDictionary<string, string>? mentionNames)
     {
         if (decision.Session is not { } session)
@@ -171,7 +175,7 @@ public sealed class Facilitator(TimeProvider time)
         }
 
         var people = session.People;
-        if (user is not null && !user.IsSelf && !string.IsNullOrEmpty(user.DisplayName))
+        if (user is not null && !user.IsSelf && IsName(user.Id, user.DisplayName, people))
         {
             people = people.SetItem(user.Id, user.DisplayName);
         }
@@ -180,7 +184,7 @@ public sealed class Facilitator(TimeProvider time)
         {
             foreach (var (id, name) in mentionNames)
             {
-                if (!string.IsNullOrEmpty(name))
+                if (IsName(id, name, people))
                 {
                     people = people.SetItem(id, name);
                 }

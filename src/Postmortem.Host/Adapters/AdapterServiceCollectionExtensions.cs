@@ -1,8 +1,10 @@
+using Postmortem.Host.Persistence;
 using Postmortem.Host.Processing;
 using Postmortem.Slack.Backfill;
 using Postmortem.Slack.Inbound;
 using Postmortem.Slack.Outbound;
 using Postmortem.Teams.Inbound;
+using Postmortem.Teams.Outbound;
 
 namespace Postmortem.Host.Adapters;
 
@@ -13,12 +15,17 @@ public static class AdapterServiceCollectionExtensions
     {
         services.AddSingleton<InboxSink>();
         services.AddSingleton<ISlackEventSink>(sp => sp.GetRequiredService<InboxSink>());
-        services.AddSingleton<ITeamsEventSink>(sp => sp.GetRequiredService<InboxSink>());
+        services.AddSingleton<ITeamsEventSink, TeamsInboxSink>();
+        services.AddSingleton<IServiceUrlStore>(sp =>
+            new FileServiceUrlStore(Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IConfiguration>()), "teams-service-urls.json")));
+        services.AddSingleton<ITeamsInvokeResponder, TeamsItemCardResponder>();
         services.AddSingleton<ISlackBackfillSink>(sp => sp.GetRequiredService<InboxSink>());
         services.AddSlackInbound(configuration);
         services.AddSlackOutbound(configuration);
         services.AddSingleton<IChatPlatform, SlackChatPlatform>();
         services.AddTeamsInbound(configuration);
+        services.AddTeamsOutbound(configuration);
+        services.AddSingleton<IChatPlatform, TeamsChatPlatform>();
         return services;
     }
 

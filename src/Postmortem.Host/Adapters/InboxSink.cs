@@ -3,12 +3,11 @@ using Postmortem.Host.Processing;
 using Postmortem.Slack.Backfill;
 using Postmortem.Slack.Inbound;
 using Postmortem.Storage;
-using Postmortem.Teams.Inbound;
 
 namespace Postmortem.Host.Adapters;
 
 /// <summary>Where every adapter's verified events go: durably into the inbox, then the processor is woken.</summary>
-internal sealed class InboxSink(IPostmortemStore store, ProcessingSignals signals, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink, ITeamsEventSink
+internal sealed class InboxSink(IPostmortemStore store, ProcessingSignals signals, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink
 {
     public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
     {

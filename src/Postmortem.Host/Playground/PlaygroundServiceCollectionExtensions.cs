@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
+using Postmortem.Host.Persistence;
 using Postmortem.Host.Processing;
 using Postmortem.Storage;
 
@@ -46,22 +46,6 @@ public static class PlaygroundServiceCollectionExtensions
             return options.DataFile;
         }
 
-        var folder = "data";
-        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            foreach (var key in new[] { "Data Source", "DataSource", "Filename" })
-            {
-                if (builder.TryGetValue(key, out var value) && value is string path && path.Length > 0
-                    && path != ":memory:" && !path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-                {
-                    folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? folder;
-                    break;
-                }
-            }
-        }
-
-        return Path.Combine(folder, "playground.json");
+        return Path.Combine(DataFolder.Resolve(configuration), "playground.json");
     }
 }

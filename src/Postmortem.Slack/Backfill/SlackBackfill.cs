@@ -82,8 +82,9 @@ public sealed partial class SlackBackfill(SlackWebApi api, ISlackBackfillSink si
         }
 
         var author = await AuthorAsync(message, self, ct).ConfigureAwait(false);
-        if (author is null)
+        if (author is null || author.IsSelf)
         {
+            // The bot's own posts never enter the timeline, so they are neither sent nor counted.
             return 0;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,29 +16,45 @@ public static class SlackEventsEndpoint
     private const int ReadChunkBytes = 16 * 1024;
 
     /// <summary>Maps <c>POST {pattern}</c>: size cap, signature check, parse, hand to <see cref="ISlackEventSink"/>, ack.</summary>
-    public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder app, string pattern = "/slack/events") =>
-        app.MapPost(pattern, HandleAsync);
-
-    private static async Task HandleAsync(HttpContext context)
+    public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder app, string pattern = "/slack/events")
     {
-        var services = context.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
-        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
-        var request = context.Request;
-        var ct = context.RequestAborted;
+        ArgumentNullException.ThrowIfNull(app);
+        // Resolved once: the logger factory takes a lock per CreateLogger, which would be paid on every request.
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
+        return app.MapPost(pattern, context => HandleAsync(context, logger));
+    }
 
-        var body = await ReadBodyAsync(request, options.MaxBodyBytes, ct);
-        if (body is null)
+    private static async Task HandleAsync(HttpContext context, ILogger logger)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var body = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
+        if (body.Buffer is null)
         {
             logger.LogWarning("Slack request refused: body larger than {MaxBodyBytes} bytes", options.MaxBodyBytes);
             await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, "request body too large");
             return;
         }
 
+        try
+        {
+            await HandleBodyAsync(context, logger, body.Buffer.AsMemory(0, body.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body.Buffer);
+        }
+    }
+
+    private static async Task HandleBodyAsync(HttpContext context, ILogger logger, ReadOnlyMemory<byte> body)
+    {
+        var services = context.RequestServices;
+        var request = context.Request;
+        var ct = context.RequestAborted;
+
         var check = services.GetRequiredService<SlackSignatureVerifier>().Verify(
             request.Headers[SlackSignatureVerifier.TimestampHeader],
             request.Headers[SlackSignatureVerifier.SignatureHeader],
-            body);
+            body.Span);
         if (!check.IsValid)
         {
             logger.LogWarning(
@@ -46,7 +63,7 @@ public static class SlackEventsEndpoint
             return;
         }
 
-        var inbound = services.GetRequiredService<SlackInboundParser>().Parse(request.ContentType, body);
+        var inbound = services.GetRequiredService<SlackInboundParser>().ParseBody(request.ContentType, body);
         switch (inbound)
         {
             case SlackInbound.Malformed malformed:
@@ -78,12 +95,15 @@ public static class SlackEventsEndpoint
             foreach (var chatEvent in events.Items)
             {
                 var stored = await sink.AcceptAsync(chatEvent, ct);
-                logger.LogDebug(
-                    "Slack event {EventId} ({Kind}) in {Channel} {Outcome}",
-                    chatEvent.EventId,
-                    chatEvent.GetType().Name,
-                    chatEvent.Channel.Key,
-                    stored ? "stored" : "already seen");
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug(
+                        "Slack event {EventId} ({Kind}) in {Channel} {Outcome}",
+                        chatEvent.EventId,
+                        chatEvent.GetType().Name,
+                        chatEvent.Channel.Key,
+                        stored ? "stored" : "already seen");
+                }
             }
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -105,28 +125,44 @@ public static class SlackEventsEndpoint
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>The raw body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    /// <summary>The raw body in a pooled buffer (the caller returns it), or a null buffer when it is larger than <paramref name="maxBytes"/>.</summary>
+    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
         {
-            return null;
+            return (null, 0);
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : ReadChunkBytes);
-        var chunk = new byte[ReadChunkBytes];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } expected ? (int)expected + 1 : ReadChunkBytes);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
             {
-                return null;
-            }
+                length += read;
+                if (length > maxBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0);
+                }
 
-            buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
-        return buffer.ToArray();
+        return (buffer, length);
     }
 
     private static async Task WriteTextAsync(HttpContext context, int status, string text)

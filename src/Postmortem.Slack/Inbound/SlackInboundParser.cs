@@ -29,12 +29,15 @@ public sealed class SlackInboundParser
     }
 
     /// <summary>Parses an HTTP request body by its content type (sniffed when the type is missing).</summary>
-    public SlackInbound Parse(string? contentType, ReadOnlySpan<byte> body)
+    public SlackInbound Parse(string? contentType, ReadOnlySpan<byte> body) => ParseBody(contentType, body.ToArray());
+
+    /// <summary>As <see cref="Parse"/>, reading the JSON in place (no copy); <paramref name="body"/> must outlive the call only.</summary>
+    internal SlackInbound ParseBody(string? contentType, ReadOnlyMemory<byte> body)
     {
-        var mediaType = contentType?.Split(';', 2)[0].Trim();
-        if (string.IsNullOrEmpty(mediaType))
+        var mediaType = MediaType(contentType);
+        if (mediaType.IsEmpty)
         {
-            mediaType = body.TrimStart(" \t\r\n"u8).StartsWith("{"u8) ? JsonContentType : FormContentType;
+            mediaType = body.Span.TrimStart(" \t\r\n"u8).StartsWith("{"u8) ? JsonContentType : FormContentType;
         }
 
         if (mediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase))
@@ -44,10 +47,17 @@ public sealed class SlackInboundParser
 
         if (mediaType.Equals(FormContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return ParseForm(body);
+            return ParseForm(body.Span);
         }
 
         return new SlackInbound.Malformed($"unsupported content type '{mediaType}'");
+    }
+
+    private static ReadOnlySpan<char> MediaType(string? contentType)
+    {
+        var value = contentType.AsSpan();
+        var semicolon = value.IndexOf(';');
+        return (semicolon >= 0 ? value[..semicolon] : value).Trim();
     }
 
     /// <summary>An Events API body (<c>event_callback</c>, as in a Socket Mode <c>events_api</c> envelope).</summary>
@@ -172,12 +182,12 @@ public sealed class SlackInboundParser
 
     private ChatUser User(string id, string? name) => new(id, name ?? id, IsSelf: id == _options.BotUserId);
 
-    private static SlackInbound ParseJson(ReadOnlySpan<byte> json, Func<JsonElement, SlackInbound> parse)
+    private static SlackInbound ParseJson(ReadOnlyMemory<byte> json, Func<JsonElement, SlackInbound> parse)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray());
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {

@@ -93,11 +93,31 @@ public sealed class SlackSignatureVerifier
         return Version + "=" + Convert.ToHexStringLower(hash);
     }
 
+    /// <summary>HMAC-SHA256 of <c>v0:{timestamp}:{body}</c> in one call over one buffer (stack for small bodies).</summary>
     private static void ComputeHash(byte[] secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(Encoding.UTF8.GetBytes($"{Version}:{timestamp}:"));
-        hmac.AppendData(body);
-        hmac.GetHashAndReset(destination);
+        const int StackLimit = 4096;
+        var prefixLength = Version.Length + 2 + Encoding.UTF8.GetByteCount(timestamp);
+        var length = prefixLength + body.Length;
+        byte[]? rented = null;
+        var message = length <= StackLimit
+            ? stackalloc byte[StackLimit]
+            : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(Version, message);
+            message[written++] = (byte)':';
+            written += Encoding.UTF8.GetBytes(timestamp, message[written..]);
+            message[written++] = (byte)':';
+            body.CopyTo(message[written..]);
+            HMACSHA256.HashData(secret, message[..length], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

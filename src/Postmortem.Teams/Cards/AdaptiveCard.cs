@@ -11,7 +11,10 @@ internal static partial class AdaptiveCard
     public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
     public const string Version = "1.5";
 
-    public static JsonObject Card(JsonArray body, JsonArray? actions, TeamsMentions mentions)
+    public static JsonObject Card(JsonArray body, JsonArray? actions, TeamsMentions mentions) =>
+        Card(body, actions, mentions.Entities());
+
+    public static JsonObject Card(JsonArray body, JsonArray? actions, JsonArray entities)
     {
         var card = new JsonObject
         {
@@ -26,9 +29,9 @@ internal static partial class AdaptiveCard
         }
 
         var msteams = new JsonObject { ["width"] = "Full" };
-        if (mentions.Any)
+        if (entities.Count > 0)
         {
-            msteams["entities"] = mentions.Entities();
+            msteams["entities"] = entities;
         }
 
         card["msteams"] = msteams;

@@ -22,8 +22,8 @@ public sealed class TeamsCardRenderer
     /// <summary>The largest card we send, leaving room for the activity around it under Teams' ~28 KB.</summary>
     public const int MaxCardBytes = 24 * 1024;
 
-    /// <summary>How much text one card carries before it is split (the JSON escaping can double it).</summary>
-    internal const int MaxTextBytes = 9 * 1024;
+    /// <summary>How much of a card its text blocks (and their mention entities) may take before the text is split.</summary>
+    internal const int MaxTextBytes = 20 * 1024;
 
     internal const int MaxSummaryItems = 25;
 
@@ -51,13 +51,15 @@ public sealed class TeamsCardRenderer
             return [ItemCard(item, content.Buttons)];
         }
 
-        var parts = SplitText(content.Text, MaxTextBytes);
+        var mentions = new TeamsMentions(names.Find);
+        var text = mentions.Apply(content.Text);
+        var parts = SplitText(text, MaxTextBytes, mentions.EntityBytes);
         var cards = new List<JsonObject>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
         {
             var heading = i == 0 ? Heading(content.Purpose) : null;
             var note = parts.Count > 1 ? $"(part {i + 1} of {parts.Count})" : null;
-            cards.Add(TextCard(heading, parts[i], note, i == 0 ? content.Buttons : []));
+            cards.Add(TextCard(heading, parts[i], note, i == 0 ? content.Buttons : [], mentions));
         }
 
         return cards;
@@ -71,11 +73,12 @@ public sealed class TeamsCardRenderer
             return ItemCard(item, content.Buttons);
         }
 
-        var parts = SplitText(content.Text, MaxTextBytes);
-        var note = parts.Count > 1
-            ? $"…message shortened: {content.Text.Length - parts[0].Length} more characters are not shown here."
-            : null;
-        return TextCard(Heading(content.Purpose), parts[0], note, content.Buttons);
+        var mentions = new TeamsMentions(names.Find);
+        var text = mentions.Apply(content.Text);
+        var parts = SplitText(text, MaxTextBytes, mentions.EntityBytes);
+        var left = parts.Skip(1).Sum(p => p.Length).ToString(CultureInfo.InvariantCulture);
+        var note = parts.Count > 1 ? $"…message shortened: {left} more characters are not shown here." : null;
+        return TextCard(Heading(content.Purpose), parts[0], note, content.Buttons, mentions);
     }
 
     /// <summary>
@@ -84,7 +87,10 @@ public sealed class TeamsCardRenderer
     /// </summary>
     public JsonObject ItemCard(ActionItem item) => ItemCard(item, []);
 
-    /// <summary>The postmortem summary card, linking to the web view when <see cref="TeamsOutboundOptions.PublicBaseUrl"/> is set.</summary>
+    /// <summary>
+    /// The postmortem summary card, linking to the web view when <see cref="TeamsOutboundOptions.PublicBaseUrl"/> is set.
+    /// People are named as plain <c>@Name</c> text, not mentions, so rendering again notifies nobody.
+    /// </summary>
     public JsonObject Summary(PostmortemDocument document)
     {
         var people = document.People;
@@ -136,7 +142,7 @@ public sealed class TeamsCardRenderer
 
         // Add items while the card stays small enough, keeping room for the "…and N more" line and the footer.
         var reserve = AdaptiveCard.SizeOf(AdaptiveCard.Text(where, subtle: true)) + 600;
-        var baseSize = AdaptiveCard.SizeOf(AdaptiveCard.Card(body, actions, mentions));
+        var baseSize = AdaptiveCard.SizeOf(AdaptiveCard.Card(body.DeepClone().AsArray(), actions.DeepClone().AsArray(), mentions));
         var shown = 0;
         foreach (var row in document.CorrectiveActions)
         {
@@ -165,10 +171,16 @@ public sealed class TeamsCardRenderer
         return AdaptiveCard.Card(body, actions, mentions);
     }
 
-    /// <summary>Cuts text into pieces of at most <paramref name="maxBytes"/> UTF-8 bytes, at line ends where it can.</summary>
-    internal static IReadOnlyList<string> SplitText(string text, int maxBytes)
+    /// <summary>
+    /// Cuts text into pieces whose cards' text blocks (one per line, as JSON, plus the mention entities they need) take at
+    /// most <paramref name="maxBytes"/>; cuts at line ends where it can.
+    /// </summary>
+    internal static IReadOnlyList<string> SplitText(string text, int maxBytes, Func<string, int>? extraBytes = null)
     {
-        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
+        int Cost(string line) => AdaptiveCard.SizeOf(AdaptiveCard.Text(line, spacing: "None")) + 1 + (extraBytes?.Invoke(line) ?? 0);
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        if (lines.Sum(Cost) <= maxBytes)
         {
             return [text];
         }
@@ -176,12 +188,12 @@ public sealed class TeamsCardRenderer
         var parts = new List<string>();
         var current = new StringBuilder();
         var currentBytes = 0;
-        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        foreach (var line in lines)
         {
             var rest = line;
             while (true)
             {
-                var lineBytes = Encoding.UTF8.GetByteCount(rest) + 1;
+                var lineBytes = Cost(rest);
                 if (currentBytes + lineBytes <= maxBytes)
                 {
                     current.Append(rest).Append('\n');
@@ -197,15 +209,19 @@ public sealed class TeamsCardRenderer
                     continue;
                 }
 
-                // One line longer than a whole part: cut it (never inside a surrogate pair).
-                var take = Math.Min(rest.Length, maxBytes / 4);
-                if (char.IsHighSurrogate(rest[take - 1]))
+                // One line longer than a whole part: cut it (JSON escaping takes at most 6 bytes a character).
+                var take = Math.Clamp((maxBytes - 512) / 6, 1, rest.Length);
+                if (take < rest.Length && char.IsHighSurrogate(rest[take - 1]))
                 {
                     take--;
                 }
 
                 parts.Add(rest[..take]);
                 rest = rest[take..];
+                if (rest.Length == 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -236,16 +252,15 @@ public sealed class TeamsCardRenderer
         return $"**#{number}** {change} — {row.OwnerName}, due {HumanDate.Date(row.Due)} — *{DocumentText.ActionStatus(row.Status)}*{ticket}";
     }
 
-    private JsonObject TextCard(string? heading, string text, string? note, IReadOnlyList<MessageButton> buttons)
+    private static JsonObject TextCard(string? heading, string text, string? note, IReadOnlyList<MessageButton> buttons, TeamsMentions mentions)
     {
-        var mentions = new TeamsMentions(names.Find);
         var body = new JsonArray();
         if (heading is not null)
         {
             body.Add(AdaptiveCard.Text(heading, "Bolder", "Medium"));
         }
 
-        foreach (var line in AdaptiveCard.Lines(mentions.Apply(text)))
+        foreach (var line in AdaptiveCard.Lines(text))
         {
             body.Add(line);
         }
@@ -255,7 +270,7 @@ public sealed class TeamsCardRenderer
             body.Add(AdaptiveCard.Text(note, subtle: true));
         }
 
-        return AdaptiveCard.Card(body, Actions(buttons), mentions);
+        return AdaptiveCard.Card(body, Actions(buttons), mentions.EntitiesIn(text));
     }
 
     private JsonObject ItemCard(ActionItem item, IReadOnlyList<MessageButton> buttons)

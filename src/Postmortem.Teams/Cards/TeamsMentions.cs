@@ -23,6 +23,25 @@ internal sealed class TeamsMentions
 
     public bool Any => entities.Count > 0;
 
+    /// <summary>The entities whose mention text occurs in <paramref name="text"/> (for one part of a split message).</summary>
+    public JsonArray EntitiesIn(string text) =>
+        new(entities.Where(e => text.Contains(e.Key, StringComparison.Ordinal)).Select(e => (JsonNode)e.Value.DeepClone()).ToArray());
+
+    /// <summary>The JSON size of the entities a piece of text needs (each occurrence counted, to stay on the safe side).</summary>
+    public int EntityBytes(string text)
+    {
+        var total = 0;
+        foreach (var (mention, entity) in entities)
+        {
+            if (text.Contains(mention, StringComparison.Ordinal))
+            {
+                total += AdaptiveCard.SizeOf(entity) + 1;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The text with every neutral token written as a Teams mention (recorded for <see cref="Entities"/>).</summary>
     public string Apply(string text)
     {

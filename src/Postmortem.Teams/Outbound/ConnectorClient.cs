@@ -79,11 +79,7 @@ public sealed class ConnectorClient
         {
             ["isGroup"] = true,
             ["activity"] = activity,
-            ["channelData"] = new JsonObject
-            {
-                ["channel"] = new JsonObject { ["id"] = channelId },
-                ["tenant"] = new JsonObject { ["id"] = tenantId },
-            },
+            ["channelData"] = new JsonObject { ["channel"] = new JsonObject { ["id"] = channelId } },
             ["tenantId"] = tenantId,
         };
         return SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", channelId, body, ct);

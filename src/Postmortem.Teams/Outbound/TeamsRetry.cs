@@ -1,4 +1,3 @@
-using System.Net;
 using Polly;
 
 namespace Postmortem.Teams.Outbound;
@@ -41,6 +40,6 @@ internal static class TeamsRetry
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 
-        return response.StatusCode == HttpStatusCode.TooManyRequests && header?.Date is not null ? TimeSpan.Zero : null;
+        return null;
     }
 }

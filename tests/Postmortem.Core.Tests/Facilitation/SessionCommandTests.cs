@@ -228,4 +228,16 @@ public class SessionCommandTests
 
         Assert.Equal(first.Actions.Select(a => a.Key), second.Actions.Select(a => a.Key));
     }
+
+    [Fact]
+    public void A_known_name_is_not_replaced_by_a_bare_user_id()
+    {
+        var chat = new Conversation();
+        chat.Command(Alice, "start Outage");
+        chat.Say(Bob, "on it");
+
+        chat.Say(new Chat.ChatUser(Bob.Id, Bob.Id), "still on it");
+
+        Assert.Equal("bob", chat.OpenSession.DisplayName(Bob.Id));
+    }
 }

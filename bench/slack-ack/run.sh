@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Acknowledging signed Slack requests: the Postmortem bot vs Slack's Bolt for JavaScript under identical load.
+# Builds the bot (Release), runs ../shared/bench/bolt-peer/run.sh for Bolt, then the same script with
+# TARGET=external against the bot, and prints both summaries. See README.md next to this file.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+PEER="${PEER:-$REPO/../shared/bench/bolt-peer}"
+
+POOL="${POOL:-1000000}"             # distinct signed requests per measured run (make-requests.js allows 1..1000000)
+KINDS="${KINDS:-command event}"
+CONNS="${CONNS:-32 1}"
+WARMUP_S="${WARMUP_S:-5}"
+DURATION_S="${DURATION_S:-30}"
+WARMUP_POOL="${WARMUP_POOL:-100000}"
+RUN_BOLT="${RUN_BOLT:-1}"           # 0: only the bot
+BOT_PORT="${BOT_PORT:-5000}"
+SINK_PORT="${SINK_PORT:-3002}"      # stand-in for Slack's Web API (the bot's outbox replies go here)
+DRAIN_TIMEOUT_S="${DRAIN_TIMEOUT_S:-180}"
+BOT_ENV="${BOT_ENV:-}"              # extra environment for the bot, e.g. "DOTNET_gcServer=0"
+PM_ARTIFACTS="${PM_ARTIFACTS:-/tmp/pm-slack-ack}"
+BOT_DLL="${BOT_DLL:-$PM_ARTIFACTS/bin/Postmortem.Host/release/Postmortem.Host.dll}"
+BUILD="${BUILD:-1}"
+WORK_DIR="${WORK_DIR:-/tmp/slack-ack-bench}"
+OUT="${OUT:-$WORK_DIR/compare-$(date -u +%Y%m%dT%H%M%SZ)}"
+export SLACK_SIGNING_SECRET="${SLACK_SIGNING_SECRET:-8f742231b10e8888abcd99yyyzzz85a5}"
+
+log() { printf '[slack-ack %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+[[ -x "$PEER/run.sh" ]] || die "bolt-peer not found at $PEER"
+command -v node >/dev/null || die "node not found"
+mkdir -p "$OUT"
+log "results -> $OUT"
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [[ "$BUILD" == "1" ]]; then
+  log "building the bot (Release) into $PM_ARTIFACTS"
+  (cd "$REPO" && PM_ARTIFACTS="$PM_ARTIFACTS" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$OUT/build.log" 2>&1) \
+    || { tail -30 "$OUT/build.log" >&2; die "build failed"; }
+fi
+[[ -f "$BOT_DLL" ]] || die "bot not built: $BOT_DLL"
+
+SINK_PID=""
+BOT_PID=""
+cleanup() {
+  [[ -n "$BOT_PID" ]] && kill -TERM "$BOT_PID" 2>/dev/null && wait "$BOT_PID" 2>/dev/null || true
+  [[ -n "$SINK_PID" ]] && kill -TERM "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+node "$HERE/sink.js" >"$OUT/sink.log" 2>&1 &
+SINK_PID=$!
+
+# ------------------------------------------------------------------ Bolt
+if [[ "$RUN_BOLT" == "1" ]]; then
+  log "Bolt: POOL=$POOL KINDS='$KINDS' CONNS='$CONNS'"
+  TARGET=bolt POOL="$POOL" KINDS="$KINDS" CONNS="$CONNS" WARMUP_S="$WARMUP_S" DURATION_S="$DURATION_S" \
+    WORK_DIR="$WORK_DIR" RESULTS_DIR="$OUT/bolt" "$PEER/run.sh" >"$OUT/bolt.log" 2>&1 \
+    || { tail -20 "$OUT/bolt.log" >&2; die "Bolt run failed"; }
+  rm -rf "$OUT/bolt/requests"
+fi
+
+# ------------------------------------------------------------------ the bot
+# One bot process per (kind, conns) on a fresh database: the generator's event ids depend only on the request
+# index, so a second run would only exercise the duplicate path of a bot that deduplicates by event_id.
+count_json() { curl -s -m 30 "http://127.0.0.1:$BOT_PORT/diagnostics/inbox-count"; }
+json_num() { sed -nE "s/.*\"$1\":([0-9]+).*/\1/p" <<<"$2"; }
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+CLK_TCK="$(getconf CLK_TCK)"
+: >"$OUT/bot-drain.jsonl"
+
+start_bot() { # label
+  local db="$OUT/db-$1"
+  rm -rf "$db"; mkdir -p "$db"
+  (cd "$(dirname "$BOT_DLL")" && exec env $BOT_ENV \
+    Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+    Slack__BotToken=xoxb-0000000000-benchmark \
+    Slack__ApiBaseUrl="http://127.0.0.1:$SINK_PORT/api/" \
+    ConnectionStrings__Postmortem="Data Source=$db/pm.db" \
+    Diagnostics__Enabled=true \
+    dotnet "$BOT_DLL" --urls "http://127.0.0.1:$BOT_PORT") >"$OUT/bot-$1.log" 2>&1 &
+  BOT_PID=$!
+  for _ in $(seq 1 150); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BOT_PORT/healthz")" == "200" ]] && return 0
+    kill -0 "$BOT_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  tail -20 "$OUT/bot-$1.log" >&2; die "bot did not start"
+}
+
+stop_bot() {
+  kill -TERM "$BOT_PID" 2>/dev/null || true
+  wait "$BOT_PID" 2>/dev/null || true
+  BOT_PID=""
+}
+
+for kind in $KINDS; do
+  for conns in $CONNS; do
+    label="$kind-c$conns"
+    threads=$(( conns < 2 ? conns : 2 ))
+    start_bot "$label"
+    log "bot $label: pid $BOT_PID, warm-up ${WARMUP_S}s with event ids the measured run does not use"
+    warm="$OUT/warmup-$label.txt"
+    node "$PEER/make-requests.js" --kind "$kind" --count "$WARMUP_POOL" --out "$warm.raw" 2>/dev/null
+    node "$HERE/resign.js" "$warm.raw" "$warm"
+    SLACK_REQS="$warm" STRICT_STATUS=1 WRK_LABEL="$label-warmup" timeout $((WARMUP_S + 60)) \
+      wrk -t"$threads" -c"$conns" -d"${WARMUP_S}s" --timeout 5s -s "$PEER/slack-signed.lua" \
+      "http://127.0.0.1:$BOT_PORT/slack/events" >"$OUT/wrk-warmup-$label.txt" 2>&1
+    rm -f "$warm" "$warm.raw"
+    for _ in $(seq 1 120); do   # let the warm-up's backlog drain before measuring
+      [[ "$(json_num inboxPending "$(count_json)")" == "0" ]] && break
+      sleep 0.5
+    done
+    c0="$(ticks "$BOT_PID")"
+    TARGET=external TARGET_URL="http://127.0.0.1:$BOT_PORT/slack/events" \
+      COUNT_URL="http://127.0.0.1:$BOT_PORT/diagnostics/inbox-count" SERVER_PID="$BOT_PID" \
+      POOL="$POOL" KINDS="$kind" CONNS="$conns" WARMUP_S=0 DURATION_S="$DURATION_S" \
+      WORK_DIR="$WORK_DIR" RESULTS_DIR="$OUT/bot-$label" "$PEER/run.sh" >"$OUT/bot-run-$label.log" 2>&1 \
+      || { tail -20 "$OUT/bot-run-$label.log" >&2; die "bot run $label failed"; }
+    rm -rf "$OUT/bot-$label/requests"
+    # The inbox processor (facilitator + commit per event) may still be behind: wait for it and count its CPU.
+    waited=0
+    while (( waited < DRAIN_TIMEOUT_S * 2 )); do
+      pending="$(json_num inboxPending "$(count_json)")"
+      [[ "$pending" == "0" ]] && break
+      sleep 0.5; waited=$((waited + 1))
+    done
+    c1="$(ticks "$BOT_PID")"
+    counts="$(count_json)"
+    printf '{"label":"%s","cpu_total_s":%s,"drain_wait_s":%s,"inbox_pending_end":%s,"counts":%s}\n' \
+      "$label" "$(awk -v a="$c0" -v b="$c1" -v hz="$CLK_TCK" 'BEGIN{printf "%.2f", (b-a)/hz}')" \
+      "$(awk -v w="$waited" 'BEGIN{printf "%.1f", w/2}')" "${pending:-0}" "$counts" >>"$OUT/bot-drain.jsonl"
+    stop_bot
+    rm -rf "$OUT/db-$label"
+  done
+done
+
+# ------------------------------------------------------------------ summaries
+mkdir -p "$OUT/bot"
+cat "$OUT"/bot-*/runs.jsonl >"$OUT/bot/runs.jsonl"
+last="$(ls -d "$OUT"/bot-*/ | tail -1)"
+sed -E "s/\"warmup_s\": [0-9]+/\"warmup_s\": $WARMUP_S/" "$last/meta.json" >"$OUT/bot/meta.json"
+node "$HERE/drain-summary.js" "$OUT/bot/runs.jsonl" "$OUT/bot-drain.jsonl" >"$OUT/bot-drain.txt"
+
+{
+  echo "==================== Bolt (@slack/bolt, default HTTPReceiver) ===================="
+  [[ "$RUN_BOLT" == "1" ]] && cat "$OUT/bolt/summary.txt" || echo "(skipped)"
+  echo
+  echo "==================== Postmortem bot (one fresh process + database per row) ===================="
+  node "$PEER/summarize.js" "$OUT/bot"
+  echo "(warm-up: ${WARMUP_S}s per row with its own event ids, run by this script, not by run.sh)"
+  echo
+  cat "$OUT/bot-drain.txt"
+  echo
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/summary.txt"
