@@ -52,7 +52,7 @@ public sealed class TeamsCardRenderer
         }
 
         var mentions = new TeamsMentions(names.Find);
-        var text = mentions.Apply(content.Text);
+        var text = mentions.Apply(TeamsCommandForm(content.Text));
         var parts = SplitText(text, MaxTextBytes, mentions.EntityBytes);
         var cards = new List<JsonObject>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
@@ -74,7 +74,7 @@ public sealed class TeamsCardRenderer
         }
 
         var mentions = new TeamsMentions(names.Find);
-        var text = mentions.Apply(content.Text);
+        var text = mentions.Apply(TeamsCommandForm(content.Text));
         var parts = SplitText(text, MaxTextBytes, mentions.EntityBytes);
         var left = parts.Skip(1).Sum(p => p.Length).ToString(CultureInfo.InvariantCulture);
         var note = parts.Count > 1 ? $"…message shortened: {left} more characters are not shown here." : null;
@@ -233,10 +233,14 @@ public sealed class TeamsCardRenderer
         return parts;
     }
 
+    /// <summary>Core writes commands as <c>`/postmortem …`</c>; in Teams they are typed as a mention, <c>@Postmortem …</c>.</summary>
+    internal static string TeamsCommandForm(string text) =>
+        text.Replace("`/postmortem", "`@Postmortem", StringComparison.Ordinal);
+
+    /// <summary>A heading above the text; none for why prompts, whose text must open with <c>Why N:</c>.</summary>
     private static string? Heading(MessagePurpose purpose) => purpose switch
     {
         MessagePurpose.Kickoff => "Postmortem",
-        MessagePurpose.WhyPrompt => "5 Whys",
         MessagePurpose.Status => "Postmortem status",
         MessagePurpose.Help => "Postmortem help",
         _ => null,
@@ -288,7 +292,7 @@ public sealed class TeamsCardRenderer
 
         var body = new JsonArray
         {
-            AdaptiveCard.Text($"Action item #{number}", "Bolder", "Medium"),
+            AdaptiveCard.Text($"Action item #{number}:", "Bolder", "Medium"),
             AdaptiveCard.Text(mentions.Apply(AdaptiveCard.Shorten(item.Change, 2000))),
             AdaptiveCard.Text($"Owner: {owner} · Due: {HumanDate.Date(item.Due)}"),
             AdaptiveCard.Text("Done when: " + mentions.Apply(AdaptiveCard.Shorten(item.DoneWhen, 2000)), spacing: "None"),
