@@ -13,6 +13,7 @@ namespace Postmortem.Core.Events;
 [JsonDerivedType(typeof(CommandInvoked), "command_invoked")]
 [JsonDerivedType(typeof(ButtonPressed), "button_pressed")]
 [JsonDerivedType(typeof(BotMessageDelivered), "bot_message_delivered")]
+[JsonDerivedType(typeof(BotJoined), "bot_joined")]
 public abstract record ChatEvent
 {
     /// <summary>The platform's id for this delivery; the inbox drops a repeat of it.</summary>

@@ -52,6 +52,9 @@ public sealed class Facilitator(TimeProvider time)
             case BotMessageDelivered delivered:
                 OnDelivered(decision, delivered);
                 break;
+            case BotJoined:
+                decision.Post(Replies.Welcome());
+                break;
         }
 
         return decision.Build();

@@ -25,6 +25,11 @@ internal static class Replies
 
     public static MessageContent Help() => new(Usage, MessagePurpose.Help);
 
+    public static MessageContent Welcome() =>
+        new("Hi, I'm Postmortem. When there's an incident here, type `/postmortem start <title>` and I'll collect the timeline, " +
+            "walk you through the 5 Whys in a thread and gather owned action items, then write a blameless postmortem. " +
+            "`/postmortem help` lists everything.", MessagePurpose.Help);
+
     public static MessageContent Unknown(string verb) =>
         new($"I don't know `{verb}`.\n{Usage}", MessagePurpose.Help);
 

@@ -26,7 +26,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options)
             "message" => Message(envelope, ev),
             "app_mention" => AppMention(envelope, ev),
             "reaction_added" or "reaction_removed" => Reaction(envelope, ev, added: type == "reaction_added"),
-            "member_joined_channel" => MemberJoined(ev),
+            "member_joined_channel" => MemberJoined(envelope, root, ev),
             "pin_added" => PinAdded(envelope, ev),
             _ => SlackInbound.Ignored(Source, $"event type '{type}' is not handled"),
         };
@@ -143,13 +143,22 @@ internal sealed class SlackEventCallbackParser(SlackOptions options)
         return SlackInbound.One(Source, result);
     }
 
-    private SlackInbound MemberJoined(JsonElement ev)
+    private SlackInbound MemberJoined(Envelope envelope, JsonElement root, JsonElement ev)
     {
         var user = Required(ev, "user", "event.user");
-        Required(ev, "channel", "event.channel");
-        return SlackInbound.Ignored(
-            Source,
-            user == options.BotUserId ? "the bot joined the channel" : "a member joined the channel");
+        var channel = Required(ev, "channel", "event.channel");
+        if (user != options.BotUserId)
+        {
+            return SlackInbound.Ignored(Source, "a member joined the channel");
+        }
+
+        var seconds = root.TryGetProperty("event_time", out var time) && time.TryGetInt64(out var value) ? value : 0;
+        return SlackInbound.One(Source, new BotJoined
+        {
+            EventId = envelope.EventId,
+            Channel = Channel(envelope, channel),
+            OccurredAt = DateTimeOffset.FromUnixTimeSeconds(seconds),
+        });
     }
 
     private SlackInbound PinAdded(Envelope envelope, JsonElement ev)

@@ -129,6 +129,24 @@ public static class TeamsMessagesEndpoint
                 break;
             case TeamsInbound.Welcome welcome:
                 logger.LogInformation("Teams: the bot was added to {Channel}", welcome.Channel.Key);
+                try
+                {
+                    await services.GetRequiredService<ITeamsEventSink>().AcceptAsync(
+                        new BotJoined
+                        {
+                            EventId = $"{welcome.ConversationId}:{activity.Id}:botJoined",
+                            Channel = welcome.Channel,
+                            OccurredAt = activity.Timestamp ?? services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                        },
+                        ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Teams welcome could not be stored");
+                    await WriteTextAsync(context, StatusCodes.Status500InternalServerError, "could not store the event");
+                    return;
+                }
+
                 break;
             case TeamsInbound.Ignored ignored:
                 logger.LogDebug("Teams activity acknowledged and ignored: {Reason}", ignored.Reason);

@@ -240,4 +240,15 @@ public class SessionCommandTests
 
         Assert.Equal("bob", chat.OpenSession.DisplayName(Bob.Id));
     }
+
+    [Fact]
+    public void Joining_a_channel_posts_a_welcome_that_says_how_to_start()
+    {
+        var chat = new Conversation();
+
+        chat.Send(new Events.BotJoined { EventId = "joined", Channel = chat.Channel, OccurredAt = chat.Time.GetUtcNow() });
+
+        Assert.Null(chat.Session);
+        Assert.Contains("`/postmortem start <title>`", Assert.Single(chat.LastTexts));
+    }
 }

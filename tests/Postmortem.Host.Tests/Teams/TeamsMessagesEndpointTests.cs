@@ -69,7 +69,7 @@ public class TeamsMessagesEndpointTests
     }
 
     [Fact]
-    public async Task Bot_added_to_a_team_is_acknowledged_and_its_service_url_remembered()
+    public async Task Bot_added_to_a_team_posts_a_welcome_and_remembers_its_service_url()
     {
         await using var teams = await TeamsWorkspace.StartAsync();
 
@@ -77,7 +77,7 @@ public class TeamsMessagesEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await teams.WaitUntilIdleAsync();
-        Assert.Equal(0, await teams.InboxCountAsync());
+        Assert.Single(teams.BotFramework.MessagesWith("@Postmortem start"));
         var serviceUrls = teams.Host.Services.GetRequiredService<IServiceUrlStore>();
         Assert.Equal(
             teams.BotFramework.ServiceUrl,

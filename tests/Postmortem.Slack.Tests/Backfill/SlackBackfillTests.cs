@@ -42,11 +42,11 @@ public sealed class SlackBackfillTests : IAsyncLifetime
 
         var posted = _sink.Events.OfType<MessagePosted>().ToList();
         Assert.Equal(
-            ["1763800200.000200", "1763800250.000250", "1763800300.000300", "1763800330.000330", "1763800360.000360", "1763800400.000400"],
+            ["1763800200.000200", "1763800300.000300", "1763800330.000330", "1763800360.000360", "1763800400.000400"],
             posted.Select(p => p.MessageId));
         Assert.All(posted, p => Assert.Equal($"backfill:C0INC0001:{p.MessageId}", p.EventId));
         Assert.All(posted, p => Assert.Equal(Channel, p.Channel));
-        Assert.Equal(6, result.Messages);
+        Assert.Equal(5, result.Messages);
         Assert.Equal(1, result.Threads);
 
         var replies = posted.Where(p => p.ThreadId == "1763800300.000300").ToList();
@@ -56,7 +56,7 @@ public sealed class SlackBackfillTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Authors_are_named_bots_kept_and_our_own_posts_marked()
+    public async Task Authors_are_named_bots_kept_and_our_own_posts_left_out()
     {
         _slack.Reply(SlackMethods.UsersInfo, FakeReply.Json(Payloads.Payload.Text("WebApi/users.info.bob.json")));
 
@@ -64,7 +64,7 @@ public sealed class SlackBackfillTests : IAsyncLifetime
 
         var posted = _sink.Events.OfType<MessagePosted>().ToDictionary(p => p.MessageId);
         Assert.Equal(new ChatUser("B0ALERTS1", "PagerAlerts", IsBot: true), posted["1763800400.000400"].Author);
-        Assert.True(posted["1763800250.000250"].Author.IsSelf);
+        Assert.False(posted.ContainsKey("1763800250.000250"));
         Assert.Equal("Bob Example", posted["1763800200.000200"].Author.DisplayName);
         Assert.False(posted["1763800200.000200"].Author.IsBot);
 
@@ -116,7 +116,7 @@ public sealed class SlackBackfillTests : IAsyncLifetime
         Assert.Equal("s1:progress", post.GetProperty("metadata").GetProperty("event_payload").GetProperty("key").GetString());
         var update = Assert.Single(_slack.Calls(SlackMethods.ChatUpdate)).Json;
         Assert.Equal("1763800500.000500", update.GetProperty("ts").GetString());
-        Assert.Equal("History collected: 6 messages, 1 thread.", update.GetProperty("text").GetString());
+        Assert.Equal("History collected: 5 messages, 1 thread.", update.GetProperty("text").GetString());
         Assert.Equal("1763800500.000500", result.ProgressMessageId);
     }
 
@@ -130,7 +130,7 @@ public sealed class SlackBackfillTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.Equal("1763800500.000500", result.MessageId);
-        Assert.Equal(6, _sink.Events.OfType<MessagePosted>().Count());
+        Assert.Equal(5, _sink.Events.OfType<MessagePosted>().Count());
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class SlackBackfillTests : IAsyncLifetime
         slack.ReplyWith(SlackMethods.AuthTest, "auth.test.json");
         slack.ReplyWith(SlackMethods.ChatPostMessage, "chat.postMessage.json");
         var messages = Enumerable.Range(0, 450)
-            .Select(i => $$"""{"type":"message","user":"U0BOT0001","text":"m{{i}}","ts":"{{1763800000 + i}}.000100"}""");
+            .Select(i => $$"""{"type":"message","user":"U0BOB0001","text":"m{{i}}","ts":"{{1763800000 + i}}.000100"}""");
         slack.Reply(SlackMethods.ConversationsHistory, FakeReply.Json($$"""{"ok":true,"messages":[{{string.Join(",", messages)}}],"has_more":false}"""));
         var sink = new RecordingBackfillSink();
         await using var services = SlackTestServices.Build(slack, sink);

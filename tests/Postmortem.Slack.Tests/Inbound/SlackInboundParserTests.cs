@@ -225,9 +225,12 @@ public sealed class SlackInboundParserTests
     }
 
     [Fact]
-    public void Bot_joining_a_channel_is_parsed_and_ignored()
+    public void Bot_joining_a_channel_becomes_a_bot_joined_event()
     {
-        Assert.Equal("the bot joined the channel", Ignored("member_joined_channel.json").Reason);
+        var joined = Single<BotJoined>("member_joined_channel.json");
+
+        Assert.Equal("slack", joined.Channel.Platform);
+        Assert.True(joined.OccurredAt > DateTimeOffset.UnixEpoch);
     }
 
     [Fact]

@@ -207,12 +207,12 @@ public sealed class TeamsMessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bot_added_to_a_team_is_acknowledged_without_an_event_and_its_serviceUrl_remembered()
+    public async Task Bot_added_to_a_team_becomes_a_bot_joined_event_and_its_serviceUrl_is_remembered()
     {
         using var response = await host.PostAsync(TestPayloads.Load("conversationUpdate-bot-added.json"), Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(0, host.Sink.Offered);
+        Assert.Equal(1, host.Sink.Offered);
         Assert.NotNull(await host.ServiceUrls.FindAsync("tenant-contoso", "19:generalchannel@thread.tacv2", CancellationToken.None));
     }
 
