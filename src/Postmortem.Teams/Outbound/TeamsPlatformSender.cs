@@ -16,7 +16,7 @@ namespace Postmortem.Teams.Outbound;
 /// the channel) that starts by mentioning the user it is meant for, so everyone in the channel can read it.</item>
 /// <item>The Markdown of <see cref="PublishPostmortem"/> cannot be attached in a channel without Graph/SharePoint: the
 /// summary card links to the web view instead, and says so.</item>
-/// <item><see cref="CollectHistory"/> needs Graph to read history: it succeeds without doing anything.</item>
+/// <item><see cref="CollectHistory"/> needs Graph to read history: instead the bot says which history it has (what it saw).</item>
 /// </list>
 /// The serviceUrl comes from <see cref="IServiceUrlStore"/> (the inbound side remembers it per conversation).
 /// </summary>
@@ -48,9 +48,9 @@ public sealed class TeamsPlatformSender
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(findMessageIdByKey);
-        if (action is CollectHistory)
+        if (action is CollectHistory history)
         {
-            return TeamsDeliveryResult.Delivered(null);
+            action = new PostMessage { Key = history.Key, Channel = history.Channel, Content = new MessageContent(HistoryNote, MessagePurpose.Progress) };
         }
 
         var channel = TeamsConversationId.Parse(action.Channel.ChannelId).ConversationId;
@@ -72,6 +72,11 @@ public sealed class TeamsPlatformSender
             _ => TeamsDeliveryResult.Rejected($"action {action.GetType().Name} is not supported in Teams"),
         };
     }
+
+    /// <summary>What a Teams timeline holds, since Teams gives bots no channel history without Microsoft Graph.</summary>
+    public const string HistoryNote =
+        "About the history: Teams gives bots no channel history without Microsoft Graph, so the timeline holds the messages " +
+        "I saw in this channel since I was added (kept for a few days before a postmortem starts) and everything from now on.";
 
     private static JsonObject Activity(JsonObject card) => new()
     {

@@ -186,13 +186,14 @@ public sealed class TeamsPlatformSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Collect_history_succeeds_without_calling_Teams()
+    public async Task Collect_history_says_which_history_the_bot_has()
     {
         var result = await SendAsync(new CollectHistory { Key = "c", Channel = Channel, ProgressKey = "p" });
 
         Assert.True(result.Succeeded);
-        Assert.Null(result.MessageId);
-        Assert.Empty(host.Connector.Requests);
+        Assert.NotNull(result.MessageId);
+        var request = Assert.Single(host.Connector.Requests);
+        Assert.Contains("no channel history without Microsoft Graph", request.Body!.ToJsonString());
     }
 
     [Fact]
