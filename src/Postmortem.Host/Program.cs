@@ -1,5 +1,6 @@
 using Postmortem.Host.Adapters;
 using Postmortem.Host.Capture;
+using Postmortem.Host.Diagnostics;
 using Postmortem.Host.Health;
 using Postmortem.Host.Logging;
 using Postmortem.Host.Persistence;
@@ -22,6 +23,7 @@ app.MapHealth();
 app.MapPostmortems();
 app.MapPlayground();
 app.MapChatAdapters();
+app.MapDiagnostics();
 app.Run();
 
 /// <summary>The entry point, public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

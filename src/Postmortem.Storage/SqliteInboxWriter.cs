@@ -21,14 +21,14 @@ internal sealed class SqliteInboxWriter : IAsyncDisposable
     private readonly Channel<InboxRow> _queue = Channel.CreateUnbounded<InboxRow>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
-    private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
+    private readonly SqliteWriteConnection _writes;
     private readonly SemaphoreSlim _writeGate;
     private readonly Lock _startLock = new();
     private Task? _loop;
 
-    public SqliteInboxWriter(Func<CancellationToken, Task<SqliteConnection>> open, SemaphoreSlim writeGate)
+    public SqliteInboxWriter(SqliteWriteConnection writes, SemaphoreSlim writeGate)
     {
-        _open = open;
+        _writes = writes;
         _writeGate = writeGate;
     }
 
@@ -117,31 +117,36 @@ internal sealed class SqliteInboxWriter : IAsyncDisposable
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            await using var connection = await _open(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = InsertSql;
-            var platform = insert.Parameters.Add("$platform", SqliteType.Text);
-            var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
-            var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
-            var channel = insert.Parameters.Add("$channel", SqliteType.Text);
-            var json = insert.Parameters.Add("$json", SqliteType.Text);
-            var now = insert.Parameters.Add("$now", SqliteType.Integer);
-            insert.Prepare();
-            for (var i = 0; i < batch.Count; i++)
+            await using var transaction = await _writes.BeginAsync(CancellationToken.None).ConfigureAwait(false);
+            try
             {
-                var row = batch[i];
-                platform.Value = row.Platform;
-                tenant.Value = row.Tenant;
-                eventId.Value = row.EventId;
-                channel.Value = row.Channel;
-                json.Value = row.Json;
-                now.Value = row.ReceivedAt;
-                added[i] = insert.ExecuteNonQuery() == 1;
+                var insert = _writes.Command(transaction, InsertSql);
+                var platform = insert.Parameters.Add("$platform", SqliteType.Text);
+                var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
+                var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
+                var channel = insert.Parameters.Add("$channel", SqliteType.Text);
+                var json = insert.Parameters.Add("$json", SqliteType.Text);
+                var now = insert.Parameters.Add("$now", SqliteType.Integer);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var row = batch[i];
+                    platform.Value = row.Platform;
+                    tenant.Value = row.Tenant;
+                    eventId.Value = row.EventId;
+                    channel.Value = row.Channel;
+                    json.Value = row.Json;
+                    now.Value = row.ReceivedAt;
+                    added[i] = insert.ExecuteNonQuery() == 1;
+                }
+
+                transaction.Commit();
+            }
+            catch
+            {
+                await _writes.ResetAsync().ConfigureAwait(false);
+                throw;
             }
 
-            transaction.Commit();
             return added;
         }
         finally

@@ -30,6 +30,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteConnection _writes;
     private readonly SqliteInboxWriter _inbox;
 
     public SqlitePostmortemStore(SqliteStoreOptions options, TimeProvider time)
@@ -38,7 +39,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true }.ToString();
         _time = time;
-        _inbox = new SqliteInboxWriter(OpenAsync, _writeGate);
+        _writes = new SqliteWriteConnection(OpenAsync);
+        _inbox = new SqliteInboxWriter(_writes, _writeGate);
     }
 
     /// <summary>The connection string as used (tests clear its pool).</summary>
@@ -86,8 +88,20 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         return _inbox.AddAsync(new InboxRow(channel.Platform, channel.TenantId, chatEvent.EventId, channel.ChannelId, json, Now()), ct);
     }
 
-    /// <summary>Lets queued inbox writes finish.</summary>
-    public ValueTask DisposeAsync() => _inbox.DisposeAsync();
+    /// <summary>Lets queued inbox writes finish, then closes the write connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _inbox.DisposeAsync();
+        await _writeGate.WaitAsync();
+        try
+        {
+            await _writes.DisposeAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
     public async Task<IReadOnlyList<InboxItem>> PendingInboxAsync(int max, CancellationToken ct)
     {
@@ -170,54 +184,73 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
 
         var now = Now();
-        await _writeGate.WaitAsync(ct);
-        try
-        {
-            await CommitLockedAsync(item, decision, channel, now, ct);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private async Task CommitLockedAsync(InboxItem item, Decision decision, ChannelRef channel, long now, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction();
-
-        // Claim the item first: if it was already processed (or failed), this decision is stale and changes nothing.
-        await using (var claim = Command(connection, transaction,
-            "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;"))
-        {
-            claim.Parameters.AddWithValue("$now", now);
-            claim.Parameters.AddWithValue("$sequence", item.Sequence);
-            if (await claim.ExecuteNonQueryAsync(ct) == 0)
-            {
-                transaction.Rollback();
-                return;
-            }
-        }
-
-        await SaveSessionAsync(connection, transaction, channel, decision.Session, now, ct);
-        await SaveTimelineAsync(connection, transaction, channel, decision.TimelineChanges, ct);
-        await AddToOutboxAsync(connection, transaction, decision.Actions, now, ct);
-        transaction.Commit();
+        await WriteAsync(transaction => CommitLockedAsync(transaction, item, decision, channel, now, ct), ct);
     }
 
     public async Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
+        await WriteAsync(async transaction =>
+        {
+            var command = _writes.Command(transaction, SetInboxErrorSql);
+            command.Parameters.AddWithValue("$error", error);
+            command.Parameters.AddWithValue("$sequence", item.Sequence);
+            await command.ExecuteNonQueryAsync(ct);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>One transaction on the shared write connection, under the write gate; committed when <paramref name="write"/> returns true.</summary>
+    private async Task WriteAsync(Func<SqliteTransaction, Task<bool>> write, CancellationToken ct)
+    {
         await _writeGate.WaitAsync(ct);
         try
         {
-            await using var connection = await OpenAsync(ct);
-            await SetInboxErrorAsync(connection, item.Sequence, error, ct);
+            var transaction = await _writes.BeginAsync(ct);
+            try
+            {
+                if (await write(transaction))
+                {
+                    transaction.Commit();
+                }
+                else
+                {
+                    transaction.Rollback();
+                }
+            }
+            catch
+            {
+                await _writes.ResetAsync();
+                throw;
+            }
+            finally
+            {
+                await transaction.DisposeAsync();
+            }
         }
         finally
         {
             _writeGate.Release();
         }
+    }
+
+    private async Task<bool> CommitLockedAsync(
+        SqliteTransaction transaction, InboxItem item, Decision decision, ChannelRef channel, long now, CancellationToken ct)
+    {
+        // Claim the item first: if it was already processed (or failed), this decision is stale and changes nothing.
+        var claim = _writes.Command(transaction,
+            "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
+        claim.Parameters.AddWithValue("$now", now);
+        claim.Parameters.AddWithValue("$sequence", item.Sequence);
+        if (await claim.ExecuteNonQueryAsync(ct) == 0)
+        {
+            return false;
+        }
+
+        await SaveSessionAsync(transaction, channel, decision.Session, now, ct);
+        await SaveTimelineAsync(transaction, channel, decision.TimelineChanges, ct);
+        await AddToOutboxAsync(transaction, decision.Actions, now, ct);
+        return true;
     }
 
     public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
@@ -372,27 +405,25 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task SaveSessionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now, CancellationToken ct)
+    private async Task SaveSessionAsync(
+        SqliteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now, CancellationToken ct)
     {
         // At most one open session per channel: whatever is open and is not the decided session is closed.
-        await using (var close = ChannelCommand(connection, transaction, channel, """
+        var close = WriteCommand(transaction, channel, """
             UPDATE sessions SET is_open = 0, updated_at = $now
             WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1
               AND ($id IS NULL OR id <> $id);
-            """))
-        {
-            close.Parameters.AddWithValue("$now", now);
-            close.Parameters.AddWithValue("$id", (object?)session?.Id ?? DBNull.Value);
-            await close.ExecuteNonQueryAsync(ct);
-        }
+            """);
+        close.Parameters.AddWithValue("$now", now);
+        close.Parameters.AddWithValue("$id", (object?)session?.Id ?? DBNull.Value);
+        await close.ExecuteNonQueryAsync(ct);
 
         if (session is null)
         {
             return;
         }
 
-        await using var upsert = ChannelCommand(connection, transaction, channel, """
+        var upsert = WriteCommand(transaction, channel, """
             INSERT INTO sessions (platform, tenant, channel, id, is_open, json, updated_at)
             VALUES ($platform, $tenant, $channel, $id, 1, $json, $now)
             ON CONFLICT (platform, tenant, channel, id)
@@ -404,15 +435,15 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         await upsert.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task SaveTimelineAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, CancellationToken ct)
+    private async Task SaveTimelineAsync(
+        SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, CancellationToken ct)
     {
         if (changes.Count == 0)
         {
             return;
         }
 
-        await using var upsert = ChannelCommand(connection, transaction, channel, """
+        var upsert = WriteCommand(transaction, channel, """
             INSERT INTO timeline_messages (platform, tenant, channel, message_id, posted_at, json)
             VALUES ($platform, $tenant, $channel, $messageId, $postedAt, $json)
             ON CONFLICT (platform, tenant, channel, message_id)
@@ -422,7 +453,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         var postedAt = upsert.Parameters.Add("$postedAt", SqliteType.Integer);
         var json = upsert.Parameters.Add("$json", SqliteType.Text);
 
-        await using var remove = ChannelCommand(connection, transaction, channel,
+        var remove = WriteCommand(transaction, channel,
             "DELETE FROM timeline_messages WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;");
         var removeId = remove.Parameters.Add("$messageId", SqliteType.Text);
 
@@ -443,15 +474,15 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    private static async Task AddToOutboxAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ChatAction> actions, long now, CancellationToken ct)
+    private async Task AddToOutboxAsync(
+        SqliteTransaction transaction, IReadOnlyList<ChatAction> actions, long now, CancellationToken ct)
     {
         if (actions.Count == 0)
         {
             return;
         }
 
-        await using var insert = Command(connection, transaction, """
+        var insert = _writes.Command(transaction, """
             INSERT INTO outbox (platform, tenant, channel, action_key, json, created_at, next_attempt_at)
             VALUES ($platform, $tenant, $channel, $key, $json, $now, $now)
             ON CONFLICT (platform, tenant, channel, action_key) DO NOTHING;
@@ -474,9 +505,20 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
+    private const string SetInboxErrorSql = "UPDATE inbox SET error = $error WHERE sequence = $sequence AND processed_at IS NULL;";
+
+    private SqliteCommand WriteCommand(SqliteTransaction transaction, ChannelRef channel, string sql)
+    {
+        var command = _writes.Command(transaction, sql);
+        command.Parameters.AddWithValue("$platform", channel.Platform);
+        command.Parameters.AddWithValue("$tenant", channel.TenantId);
+        command.Parameters.AddWithValue("$channel", channel.ChannelId);
+        return command;
+    }
+
     private static async Task SetInboxErrorAsync(SqliteConnection connection, long sequence, string error, CancellationToken ct)
     {
-        await using var command = Command(connection, null, "UPDATE inbox SET error = $error WHERE sequence = $sequence AND processed_at IS NULL;");
+        await using var command = Command(connection, null, SetInboxErrorSql);
         command.Parameters.AddWithValue("$error", error);
         command.Parameters.AddWithValue("$sequence", sequence);
         await command.ExecuteNonQueryAsync(ct);

@@ -420,6 +420,46 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
         Assert.Equal(320, pending.Select(i => i.Event.EventId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Concurrent_deliveries_of_one_event_store_it_once_and_only_one_is_new()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
+            Task.Run(() => Store.TryAddToInboxAsync(Message(i % 2 == 0 ? "same" : $"other-{i}"), Ct))));
+
+        Assert.Single(attempts.Where((added, i) => i % 2 == 0 && added));
+        Assert.All(attempts.Where((_, i) => i % 2 == 1), Assert.True);
+        var pending = await Store.PendingInboxAsync(1000, Ct);
+        Assert.Equal(33, pending.Count);
+        Assert.Single(pending, item => item.Event.EventId == "same");
+    }
+
+    [Fact]
+    public async Task Counts_give_inbox_rows_per_event_type_and_the_pending_work()
+    {
+        var first = await AddAsync(Message("e1"));
+        await AddAsync(Message("e2"));
+        await AddAsync(new CommandInvoked { EventId = "c1", Channel = Channel, OccurredAt = Start, User = Ana, Text = "help" });
+        await Store.CommitAsync(first, Decide(null, null, Post("reply")), Ct);
+
+        var counts = await Store.CountAsync(Ct);
+
+        Assert.Equal(2, counts.InboxByType["message_posted"]);
+        Assert.Equal(1, counts.InboxByType["command_invoked"]);
+        Assert.Equal(2, counts.InboxByType.Count);
+        Assert.Equal(2, counts.InboxPending);
+        Assert.Equal(1, counts.OutboxPending);
+    }
+
+    [Fact]
+    public async Task Counts_of_an_empty_store_are_zero()
+    {
+        var counts = await Store.CountAsync(Ct);
+
+        Assert.Empty(counts.InboxByType);
+        Assert.Equal(0, counts.InboxPending);
+        Assert.Equal(0, counts.OutboxPending);
+    }
+
     protected async Task<InboxItem> AddAsync(ChatEvent chatEvent)
     {
         Assert.True(await Store.TryAddToInboxAsync(chatEvent, Ct));

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Postmortem.Core.Timeline;
 using static Postmortem.Storage.Tests.TestData;
 
 namespace Postmortem.Storage.Tests;
@@ -46,6 +47,32 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
         {
             Assert.Equal(1L, await ScalarAsync(path, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));
         }
+    }
+
+    [Fact]
+    public async Task An_event_that_cannot_be_stored_fails_alone_and_the_others_are_stored()
+    {
+        var broken = Message("bad", Channel with { TenantId = null! });
+        var good = Enumerable.Range(0, 20).Select(i => Store.TryAddToInboxAsync(Message($"e{i}"), Ct)).ToList();
+        var bad = Store.TryAddToInboxAsync(broken, Ct);
+        good.AddRange(Enumerable.Range(20, 20).Select(i => Store.TryAddToInboxAsync(Message($"e{i}"), Ct)));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        Assert.All(await Task.WhenAll(good), Assert.True);
+        Assert.Equal(40, (await Store.PendingInboxAsync(100, Ct)).Count);
+        Assert.True(await Store.TryAddToInboxAsync(Message("after"), Ct));
+    }
+
+    [Fact]
+    public async Task A_failed_commit_does_not_break_later_writes()
+    {
+        var item = await AddAsync(Message("e1"));
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitAsync(item, Decide(null, null, new UnserializableAction { Key = "broken", Channel = Channel }), Ct));
+
+        await Store.CommitAsync(item, Decide(Session(), [TimelineChange.Upsert(Line("m1", Start))], Post("p1")), Ct);
+
+        Assert.Empty(await Store.PendingInboxAsync(10, Ct));
+        Assert.Equal("s1", (await Store.LoadChannelAsync(Channel, Ct)).Session!.Id);
     }
 
     [Fact]

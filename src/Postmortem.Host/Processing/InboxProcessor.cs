@@ -144,7 +144,7 @@ public sealed partial class InboxProcessor(
 
     private static string KindOf(ChatEvent chatEvent) => chatEvent.GetType().Name;
 
-    [LoggerMessage(LogLevel.Information, "Processed {EventKind} {ChatEventId} in {Channel} (session {SessionId}): {TimelineChanges} timeline changes, {Actions} actions")]
+    [LoggerMessage(LogLevel.Debug, "Processed {EventKind} {ChatEventId} in {Channel} (session {SessionId}): {TimelineChanges} timeline changes, {Actions} actions")]
     private partial void LogProcessed(string eventKind, string chatEventId, string channel, string? sessionId, int timelineChanges, int actions);
 
     [LoggerMessage(LogLevel.Error, "The facilitator failed on {EventKind} {ChatEventId} in {Channel} (inbox #{Sequence}); the event is marked failed")]

@@ -3,27 +3,25 @@ using Postmortem.Storage;
 
 namespace Postmortem.Host.Diagnostics;
 
-/// <summary>Puts <c>GET /diagnostics/inbox-count</c> in front of the app's pipeline.</summary>
-internal sealed class DiagnosticsStartupFilter : IStartupFilter
+public static class DiagnosticsEndpoints
 {
     public const string InboxCountPath = "/diagnostics/inbox-count";
 
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    /// <summary>Maps <c>GET /diagnostics/inbox-count</c> when <c>Diagnostics:Enabled</c> is true (benchmarks, local checks).</summary>
+    public static WebApplication MapDiagnostics(this WebApplication app)
     {
-        app.Map(InboxCountPath, branch => branch.Run(WriteInboxCountAsync));
-        next(app);
-    };
-
-    /// <summary><c>{"events":N,"commands":N,"inboxPending":N,"outboxPending":N,"byType":{…}}</c>: events = posted messages, commands = commands invoked.</summary>
-    private static async Task WriteInboxCountAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsGet(context.Request.Method))
+        var options = app.Configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>();
+        if (options?.Enabled == true)
         {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
+            app.MapGet(InboxCountPath, WriteInboxCountAsync);
         }
 
-        var store = context.RequestServices.GetRequiredService<IPostmortemStore>();
+        return app;
+    }
+
+    /// <summary><c>{"events":N,"commands":N,"inboxPending":N,"outboxPending":N,"byType":{…}}</c>: events = posted messages, commands = commands invoked.</summary>
+    private static async Task WriteInboxCountAsync(HttpContext context, IPostmortemStore store)
+    {
         var counts = await store.CountAsync(context.RequestAborted).ConfigureAwait(false);
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);

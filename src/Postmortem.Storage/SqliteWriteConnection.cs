@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace Postmortem.Storage;
+
+/// <summary>
+/// The one long-lived connection the store's in-process writes use, with each statement prepared once and reused.
+/// Not thread-safe: only used under the store's write gate. After a failed write, <see cref="ResetAsync"/> starts over.
+/// </summary>
+internal sealed class SqliteWriteConnection(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteConnection? _connection;
+
+    /// <summary>Opens the connection on first use and begins an immediate (write-locking) transaction.</summary>
+    public async Task<SqliteTransaction> BeginAsync(CancellationToken ct)
+    {
+        _connection ??= await open(ct).ConfigureAwait(false);
+        return _connection.BeginTransaction();
+    }
+
+    /// <summary>The prepared command for <paramref name="sql"/>, with no parameters, in <paramref name="transaction"/>.</summary>
+    public SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("No write transaction is open.");
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    /// <summary>Drops the commands and the connection (after an error, so no half-state is reused).</summary>
+    public async ValueTask ResetAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _commands.Clear();
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ResetAsync();
+}
