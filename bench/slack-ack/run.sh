@@ -19,10 +19,10 @@ BOT_PORT="${BOT_PORT:-5000}"
 SINK_PORT="${SINK_PORT:-3002}"      # stand-in for Slack's Web API (the bot's outbox replies go here)
 DRAIN_TIMEOUT_S="${DRAIN_TIMEOUT_S:-180}"
 BOT_ENV="${BOT_ENV:-}"              # extra environment for the bot, e.g. "DOTNET_gcServer=0"
-PM_ARTIFACTS="${PM_ARTIFACTS:-/tmp/pm-slack-ack}"
+PM_ARTIFACTS="${PM_ARTIFACTS:-${TMPDIR:-/tmp}/pm-slack-ack}"
 BOT_DLL="${BOT_DLL:-$PM_ARTIFACTS/bin/Postmortem.Host/release/Postmortem.Host.dll}"
 BUILD="${BUILD:-1}"
-WORK_DIR="${WORK_DIR:-/tmp/slack-ack-bench}"
+WORK_DIR="${WORK_DIR:-${TMPDIR:-/tmp}/slack-ack-bench}"
 OUT="${OUT:-$WORK_DIR/compare-$(date -u +%Y%m%dT%H%M%SZ)}"
 export SLACK_SIGNING_SECRET="${SLACK_SIGNING_SECRET:-8f742231b10e8888abcd99yyyzzz85a5}"
 
@@ -79,7 +79,7 @@ start_bot() { # label
   rm -rf "$db"; mkdir -p "$db"
   (cd "$(dirname "$BOT_DLL")" && exec env $BOT_ENV \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
-    Slack__BotToken=xoxb-0000000000-benchmark \
+    Slack__BotToken=benchmark-bot-token \
     Slack__ApiBaseUrl="http://127.0.0.1:$SINK_PORT/api/" \
     ConnectionStrings__Postmortem="Data Source=$db/pm.db" \
     Diagnostics__Enabled=true \

@@ -8,19 +8,6 @@ namespace Postmortem.Host.Tests.EndToEnd;
 /// <summary>The whole flow through the playground HTTP API: start → whys → action item → ✅ → render.</summary>
 public class PostmortemFlowTests
 {
-    private static readonly string[] TemplateSections =
-    [
-        "# Postmortem — Checkout errors",
-        "## Summary",
-        "## Impact & Timeline",
-        "## Root Cause Analysis",
-        "### 5 Whys",
-        "## Corrective Actions",
-        "## Preventive Measures",
-        "## Lessons Learned",
-        "## Responders & Review",
-        "## Appendix: Transcript",
-    ];
 
     [Fact]
     public async Task A_postmortem_runs_from_start_to_render_through_the_playground()
@@ -49,7 +36,7 @@ public class PostmortemFlowTests
 
         var markdown = await channel.PostmortemMarkdownAsync();
         Assert.NotNull(markdown);
-        AssertSectionsInOrder(markdown);
+        TemplateSections.AssertInOrder(markdown, "Checkout errors");
         Assert.Contains("seeing elevated 500s on checkout", markdown);
         Assert.Contains("rollback complete, error rate back to normal", markdown);
         Assert.Contains("the payment service timed out", markdown);
@@ -86,7 +73,7 @@ public class PostmortemFlowTests
 
         var markdown = await channel.PostmortemMarkdownAsync();
         Assert.NotNull(markdown);
-        AssertSectionsInOrder(markdown);
+        TemplateSections.AssertInOrder(markdown, "Checkout errors");
         Assert.Contains("the payment service timed out", markdown);
         Assert.Contains("no alert on pool saturation", markdown);
         Assert.Single(await BotMessagesStartingAsync(channel, "Why 2:"));
@@ -120,14 +107,4 @@ public class PostmortemFlowTests
         return snapshot.Session is null ? [] : [snapshot.Session];
     }
 
-    private static void AssertSectionsInOrder(string markdown)
-    {
-        var position = -1;
-        foreach (var section in TemplateSections)
-        {
-            var next = markdown.IndexOf(section + "\n", position + 1, StringComparison.Ordinal);
-            Assert.True(next > position, $"section '{section}' missing or out of order");
-            position = next;
-        }
-    }
 }

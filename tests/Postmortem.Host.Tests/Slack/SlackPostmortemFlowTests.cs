@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Postmortem.Core.Actions;
@@ -19,19 +18,6 @@ public class SlackPostmortemFlowTests
     internal const string Carol = "U0CAROL001";
     internal const string AlertBot = "B0ALERTS01";
 
-    private static readonly string[] TemplateSections =
-    [
-        "# Postmortem — Checkout errors",
-        "## Summary",
-        "## Impact & Timeline",
-        "## Root Cause Analysis",
-        "### 5 Whys",
-        "## Corrective Actions",
-        "## Preventive Measures",
-        "## Lessons Learned",
-        "## Responders & Review",
-        "## Appendix: Transcript",
-    ];
 
     private static readonly string[] SeededTexts =
     [
@@ -49,14 +35,12 @@ public class SlackPostmortemFlowTests
         await using var slack = await SlackWorkspace.StartAsync(SeedIncidentChannel);
         var api = slack.Api;
 
-        // start: Slack gets its 200 at once; the bot reads the history and opens the first chain.
-        var clock = Stopwatch.StartNew();
+        // start: Slack gets its 200 once the command is stored (speed: bench/slack-ack); the bot reads the history and opens the first chain.
         using (var ack = await slack.SlashCommandAsync(Channel, ChannelName, Alice, "alice", "start Checkout errors sev:SEV2"))
         {
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"the slash command took {clock.Elapsed} to acknowledge");
         await slack.WaitUntilIdleAsync();
 
         AssertHistoryWasRead(api);
@@ -114,7 +98,7 @@ public class SlackPostmortemFlowTests
         Assert.Equal(Channel, upload.ChannelId);
         Assert.Equal(upload.DeclaredLength, upload.Bytes!.Length);
         var markdown = upload.Text;
-        AssertSectionsInOrder(markdown);
+        TemplateSections.AssertInOrder(markdown, "Checkout errors");
         Assert.All(SeededTexts, text => Assert.Contains(text, markdown, StringComparison.Ordinal));
         Assert.Contains("the payment service timed out", markdown, StringComparison.Ordinal);
         Assert.Contains("connection pool was exhausted by a retry storm", markdown, StringComparison.Ordinal);
@@ -170,14 +154,4 @@ public class SlackPostmortemFlowTests
         && blocks.OfType<JsonObject>().Any(b =>
             b["type"]?.GetValue<string>() == "header" && b["text"]?["text"]?.GetValue<string>() == text);
 
-    private static void AssertSectionsInOrder(string markdown)
-    {
-        var position = -1;
-        foreach (var section in TemplateSections)
-        {
-            var next = markdown.IndexOf(section + "\n", position + 1, StringComparison.Ordinal);
-            Assert.True(next > position, $"section '{section}' missing or out of order");
-            position = next;
-        }
-    }
 }

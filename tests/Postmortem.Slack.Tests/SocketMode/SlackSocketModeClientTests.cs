@@ -12,7 +12,7 @@ namespace Postmortem.Slack.Tests.SocketMode;
 
 public sealed class SlackSocketModeClientTests : IAsyncLifetime
 {
-    private const string AppToken = "xapp-1-test-token";
+    private const string AppToken = "test-app-token";
     private const string Hello = """{"type":"hello","num_connections":1,"connection_info":{"app_id":"APM1"}}""";
 
     private readonly InMemorySlackEventSink _sink = new();
