@@ -73,7 +73,7 @@ internal static class WhyConversation
         {
             if (chain.Answers.IsEmpty)
             {
-                decision.Post(new("There is no answer to close the chain on yet. " + Replies.WhyQuestion(1, chain.Problem)), threadKey: chain.RootKey);
+                decision.Post(new("There is no answer to close the chain on yet. " + Replies.WhyQuestion(1, Quoted(decision, chain.Problem))), threadKey: chain.RootKey);
                 return chain;
             }
 
@@ -86,7 +86,7 @@ internal static class WhyConversation
         var answer = new WhyAnswer
         {
             Level = level,
-            Question = Replies.WhyQuestion(level, level == 1 ? chain.Problem : chain.Answers[^1].Text),
+            Question = Replies.WhyQuestion(level, Quoted(decision, level == 1 ? chain.Problem : chain.Answers[^1].Text)),
             Text = answerText,
             MessageId = reply.MessageId,
             AuthorId = reply.Author.Id,
@@ -146,13 +146,13 @@ internal static class WhyConversation
         }
 
         var level = chain.Answers.Count + 1;
-        decision.Post(Replies.WhyPrompt(chain.Number, level, chain.Answers[^1].Text, first: false), threadKey: chain.RootKey);
+        decision.Post(Replies.WhyPrompt(chain.Number, level, Quoted(decision, chain.Answers[^1].Text), first: false), threadKey: chain.RootKey);
         return chain with { Stage = ChainStage.AwaitingAnswer };
     }
 
     private static WhyChain AskCauseKind(DecisionBuilder decision, WhyChain chain)
     {
-        decision.Post(Replies.CauseKindQuestion(chain.Answers[^1].Text), threadKey: chain.RootKey);
+        decision.Post(Replies.CauseKindQuestion(Quoted(decision, chain.Answers[^1].Text)), threadKey: chain.RootKey);
         return chain with { Stage = ChainStage.AwaitingCauseKind, ClosingAfterEvidence = false };
     }
 
@@ -176,7 +176,7 @@ internal static class WhyConversation
         }
 
         var closed = chain with { DetectionGap = text, DetectionGapMessageId = reply.MessageId, Stage = ChainStage.Closed };
-        decision.Post(Replies.ChainClosed(closed.Number, closed.Answers[^1].Text, closed.CauseKind), threadKey: chain.RootKey);
+        decision.Post(Replies.ChainClosed(closed.Number, Quoted(decision, closed.Answers[^1].Text), closed.CauseKind), threadKey: chain.RootKey);
         return closed;
     }
 
@@ -208,6 +208,10 @@ internal static class WhyConversation
 
         return text[phrase.Length..].TrimStart(':', '-', '—', ' ', '.', '!').Trim();
     }
+
+    /// <summary>An answer quoted in a question names people as plain <c>@Name</c>, so quoting it notifies nobody again.</summary>
+    private static string Quoted(DecisionBuilder decision, string text) =>
+        Rendering.MentionText.Resolve(text, decision.OpenSession.People);
 
     private static void Save(DecisionBuilder decision, WhyChain before, WhyChain after)
     {

@@ -257,4 +257,16 @@ public class WhyChainTests
         Assert.Empty(chat.Last);
         Assert.Empty(chat.OpenSession.Chains[0].Answers);
     }
+
+    [Fact]
+    public void A_quoted_answer_names_people_without_mentioning_them_again()
+    {
+        var chat = Started();
+
+        chat.Say(Bob, $"the deploy that {Mention(Carol)} approved changed the pool size {Graph}", threadId: chat.ThreadOf(1), mentions: new() { [Carol.Id] = "carol" });
+
+        var next = Assert.Single(chat.LastTexts);
+        Assert.StartsWith("Why 2: why did “the deploy that @carol approved", next);
+        Assert.DoesNotContain("<@", next);
+    }
 }
