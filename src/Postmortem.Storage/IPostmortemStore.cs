@@ -34,6 +34,12 @@ public interface IPostmortemStore
     /// </summary>
     Task CommitAsync(InboxItem item, Decision decision, CancellationToken ct);
 
+    /// <summary>
+    /// Several <see cref="CommitAsync"/>s in one transaction, in order: all of them or none. An item that was already
+    /// processed changes nothing; the result says how many items were committed.
+    /// </summary>
+    Task<int> CommitManyAsync(IReadOnlyList<(InboxItem Item, Decision Decision)> batch, CancellationToken ct);
+
     /// <summary>A poison event: kept with its error, and skipped by <see cref="PendingInboxAsync"/> from now on.</summary>
     Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct);
 

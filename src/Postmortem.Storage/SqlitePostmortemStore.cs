@@ -187,6 +187,37 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         await WriteAsync(transaction => CommitLockedAsync(transaction, item, decision, channel, now, ct), ct);
     }
 
+    public async Task<int> CommitManyAsync(IReadOnlyList<(InboxItem Item, Decision Decision)> batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var (item, decision) in batch)
+        {
+            if (decision.Session is { } decided && !SameChannel(decided.Channel, item.Event.Channel))
+            {
+                throw new ArgumentException(
+                    $"Session {decided.Id} belongs to {decided.Channel.Key}, not to the event's channel {item.Event.Channel.Key}.", nameof(batch));
+            }
+        }
+
+        var now = Now();
+        var committed = 0;
+        await WriteAsync(
+            async transaction =>
+            {
+                foreach (var (item, decision) in batch)
+                {
+                    if (await CommitLockedAsync(transaction, item, decision, item.Event.Channel, now, ct))
+                    {
+                        committed++;
+                    }
+                }
+
+                return committed > 0;
+            },
+            ct);
+        return committed;
+    }
+
     public async Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);

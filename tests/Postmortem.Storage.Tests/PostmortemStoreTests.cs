@@ -156,6 +156,65 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commit_many_commits_every_item_in_order_in_one_go()
+    {
+        var first = await AddAsync(Message("e1"));
+        var second = await AddAsync(Message("e2"));
+
+        var committed = await Store.CommitManyAsync(
+            [
+                (first, Decide(Session(title: "First"), [TimelineChange.Upsert(Line("m1", Start))], Post("a1"))),
+                (second, Decide(Session(title: "Second"), [TimelineChange.Upsert(Line("m2", Start))], Post("a2"))),
+            ],
+            Ct);
+
+        Assert.Equal(2, committed);
+        Assert.Empty(await Store.PendingInboxAsync(10, Ct));
+        var snapshot = await Store.LoadChannelAsync(Channel, Ct);
+        Assert.Equal("Second", snapshot.Session!.Title);
+        Assert.Equal(["m1", "m2"], snapshot.Messages.Select(m => m.MessageId).Order());
+        Assert.Equal(["a1", "a2"], (await DueAsync()).Select(o => o.Action.Key));
+    }
+
+    [Fact]
+    public async Task Commit_many_that_fails_on_one_item_commits_none()
+    {
+        var first = await AddAsync(Message("e1"));
+        await Store.CommitAsync(first, Decide(Session(title: "Before"), [TimelineChange.Upsert(Line("m1", Start))]), Ct);
+        var second = await AddAsync(Message("e2"));
+        var third = await AddAsync(Message("e3"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitManyAsync(
+            [
+                (second, Decide(Session(title: "After"), [TimelineChange.Upsert(Line("m2", Start))], Post("s1:ok"))),
+                (third, Decide(Session(title: "Later"), null, new UnserializableAction { Key = "s1:broken", Channel = Channel })),
+            ],
+            Ct));
+
+        var snapshot = await Store.LoadChannelAsync(Channel, Ct);
+        Assert.Equal("Before", snapshot.Session!.Title);
+        Assert.Equal(["m1"], snapshot.Messages.Select(m => m.MessageId));
+        Assert.Empty(await Store.PendingOutboxAsync(Time.GetUtcNow(), 10, Ct));
+        Assert.Equal([second.Sequence, third.Sequence], (await Store.PendingInboxAsync(10, Ct)).Select(i => i.Sequence));
+    }
+
+    [Fact]
+    public async Task Commit_many_skips_an_item_already_processed()
+    {
+        var first = await AddAsync(Message("e1"));
+        await Store.CommitAsync(first, Decide(Session(title: "First"), null, Post("a1")), Ct);
+        var second = await AddAsync(Message("e2"));
+
+        var committed = await Store.CommitManyAsync(
+            [(first, Decide(Session(title: "Stale"), null, Post("stale"))), (second, Decide(Session(title: "Second"), null, Post("a2")))],
+            Ct);
+
+        Assert.Equal(1, committed);
+        Assert.Equal("Second", (await Store.LoadChannelAsync(Channel, Ct)).Session!.Title);
+        Assert.Equal(["a1", "a2"], (await DueAsync()).Select(o => o.Action.Key));
+    }
+
+    [Fact]
     public async Task Committing_an_item_a_second_time_changes_nothing()
     {
         var item = await AddAsync(Message("e1"));

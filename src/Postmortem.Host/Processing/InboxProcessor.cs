@@ -66,10 +66,83 @@ public sealed partial class InboxProcessor(
                 return;
             }
 
-            foreach (var item in items)
+            await ProcessBatchAsync(items, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Decides the items in order against the cached state and commits all decisions in one transaction. Each
+    /// decision sees the state the previous ones left; if the commit fails nothing was stored, so the cache is
+    /// dropped and the items are taken one by one (which isolates a bad one).
+    /// </summary>
+    private async Task ProcessBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var decided = new List<(InboxItem Item, Decision Decision)>(items.Count);
+        foreach (var item in items)
+        {
+            var chatEvent = item.Event;
+            var cached = await GetChannelAsync(chatEvent, cancellationToken).ConfigureAwait(false);
+            Decision decision;
+            try
+            {
+                decision = facilitator.Decide(new ChannelState(cached.Session, cached.Timeline), chatEvent);
+            }
+            catch (Exception)
+            {
+                // Commit what was decided before it, then let the one-by-one path mark this item failed.
+                await CommitBatchAsync(decided, cancellationToken).ConfigureAwait(false);
+                decided.Clear();
+                await ProcessAsync(item, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            cached.Timeline.Apply(decision.TimelineChanges);
+            _cache[chatEvent.Channel.Key] = cached with { Session = decision.Session };
+            decided.Add((item, decision));
+        }
+
+        await CommitBatchAsync(decided, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CommitBatchAsync(List<(InboxItem Item, Decision Decision)> decided, CancellationToken cancellationToken)
+    {
+        if (decided.Count == 0)
+        {
+            return;
+        }
+
+        int committed;
+        try
+        {
+            committed = await store.CommitManyAsync(decided, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _cache.Clear();
+            LogBatchFailed(ex, decided.Count);
+            foreach (var (item, _) in decided)
             {
                 await ProcessAsync(item, cancellationToken).ConfigureAwait(false);
             }
+
+            return;
+        }
+
+        if (committed != decided.Count)
+        {
+            // Some item had been processed elsewhere: the cached state may hold a decision that was not stored.
+            _cache.Clear();
+        }
+
+        foreach (var (item, decision) in decided)
+        {
+            var chatEvent = item.Event;
+            LogProcessed(KindOf(chatEvent), chatEvent.EventId, chatEvent.Channel.Key, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
+        }
+
+        if (decided.Exists(d => d.Decision.Actions.Count > 0))
+        {
+            signals.Outbox.Poke();
         }
     }
 
@@ -152,6 +225,9 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(LogLevel.Error, "Could not commit {EventKind} {ChatEventId} in {Channel} after {Failures} tries; the event is marked failed")]
     private partial void LogCommitGaveUp(Exception exception, string eventKind, string chatEventId, string channel, int failures);
+
+    [LoggerMessage(LogLevel.Warning, "Committing a batch of {Count} decisions failed; deciding them again one by one")]
+    private partial void LogBatchFailed(Exception exception, int count);
 
     [LoggerMessage(LogLevel.Error, "An inbox pass failed; retrying on the next poll")]
     private partial void LogPassFailed(Exception exception);
