@@ -38,6 +38,12 @@ public static class SlackOutboundServiceCollectionExtensions
             sp.GetRequiredService<ISlackBackfillSink>(),
             sp.GetRequiredService<IOptions<SlackOptions>>()));
         services.TryAddSingleton<SlackPlatformSender>();
+        if (!string.IsNullOrEmpty(section[nameof(SlackOptions.BotToken)]))
+        {
+            services.TryAddSingleton<SlackConnectionCheck>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackConnectionCheck>());
+        }
+
         return services;
     }
 }
