@@ -92,7 +92,8 @@ public static class MarkdownRenderer
             }
             else
             {
-                text.Append("end ").Append(None);
+                // The end is the resolved moment; until someone marks it, say so plainly.
+                text.Append("no resolution recorded");
             }
         }
         else

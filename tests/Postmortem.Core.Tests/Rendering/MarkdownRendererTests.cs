@@ -294,4 +294,19 @@ public class MarkdownRendererTests
 
     [Fact]
     public void Rendering_is_deterministic() => Assert.Equal(RenderFull(), RenderFull());
+
+    [Fact]
+    public void An_incident_without_a_resolution_says_so_in_the_duration()
+    {
+        var document = new PostmortemDocument
+        {
+            SessionId = "pm-1",
+            Title = "Checkout errors",
+            StartedAt = new DateTimeOffset(2026, 11, 27, 14, 5, 0, TimeSpan.Zero),
+        };
+
+        var markdown = MarkdownRenderer.Render(document);
+
+        Assert.Contains("- Duration: 2026-11-27 (Fri) 14:05 UTC → no resolution recorded\n", markdown);
+    }
 }
