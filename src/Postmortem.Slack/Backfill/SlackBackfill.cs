@@ -15,7 +15,7 @@ namespace Postmortem.Slack.Backfill;
 /// <see cref="MessagePosted"/> with event id <c>backfill:{channel}:{ts}</c> (plus a <see cref="MessageEdited"/> for
 /// edited ones), while one progress message is posted and then updated in place.
 /// </summary>
-public sealed partial class SlackBackfill(SlackWebApi api, ISlackBackfillSink sink, IOptions<SlackOptions> options)
+public sealed partial class SlackBackfill(SlackWebApi api, ISlackBackfillSink sink, IOptions<SlackOptions> options, SlackWorkspace? workspace = null)
 {
     /// <summary>How many messages pass between two updates of the progress message.</summary>
     public const int ProgressEvery = 200;
@@ -98,6 +98,7 @@ public sealed partial class SlackBackfill(SlackWebApi api, ISlackBackfillSink si
                 Channel = channel,
                 OccurredAt = postedAt,
                 MessageId = ts,
+                Link = workspace?.MessageLink(channel.ChannelId, ts, threadId),
                 ThreadId = threadId,
                 Author = author,
                 Text = text,
@@ -193,6 +194,11 @@ public sealed partial class SlackBackfill(SlackWebApi api, ISlackBackfillSink si
         }
 
         var auth = await api.Auth.TestAsync(ct).ConfigureAwait(false);
+        if (workspace is { Url: null })
+        {
+            workspace.Url = auth.Url;
+        }
+
         return new Identity(configured.BotUserId ?? auth.UserId, configured.BotId ?? auth.BotId);
     }
 

@@ -6,7 +6,7 @@ using static Postmortem.Slack.Inbound.SlackJson;
 namespace Postmortem.Slack.Inbound;
 
 /// <summary>Turns an Events API <c>event_callback</c> envelope into neutral events.</summary>
-internal sealed class SlackEventCallbackParser(SlackOptions options)
+internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorkspace workspace)
 {
     private const SlackInboundSource Source = SlackInboundSource.EventsApi;
 
@@ -48,13 +48,16 @@ internal sealed class SlackEventCallbackParser(SlackOptions options)
     {
         var ts = Required(ev, "ts", "event.ts");
         var text = SlackText.Decode(String(ev, "text"));
+        var channelId = Required(ev, "channel", "event.channel");
+        var threadId = ThreadOf(String(ev, "thread_ts"), ts);
         return SlackInbound.One(Source, new MessagePosted
         {
             EventId = envelope.EventId,
-            Channel = Channel(envelope, Required(ev, "channel", "event.channel")),
+            Channel = Channel(envelope, channelId),
             OccurredAt = SlackTimestamp.Parse(ts, "event.ts"),
             MessageId = ts,
-            ThreadId = ThreadOf(String(ev, "thread_ts"), ts),
+            ThreadId = threadId,
+            Link = workspace.MessageLink(channelId, ts, threadId),
             Author = Author(envelope, ev, subtype),
             Text = text,
             MentionNames = SlackText.MentionNames(text),

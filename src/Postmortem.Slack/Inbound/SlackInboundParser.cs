@@ -22,10 +22,16 @@ public sealed class SlackInboundParser
     private readonly SlackEventCallbackParser _events;
 
     public SlackInboundParser(IOptions<SlackOptions> options, TimeProvider time)
+        : this(options, time, new SlackWorkspace())
+    {
+    }
+
+    /// <param name="workspace">Where message links point, once <c>auth.test</c> has told the workspace's address.</param>
+    public SlackInboundParser(IOptions<SlackOptions> options, TimeProvider time, SlackWorkspace workspace)
     {
         _options = options.Value;
         _time = time;
-        _events = new SlackEventCallbackParser(_options);
+        _events = new SlackEventCallbackParser(_options, workspace);
     }
 
     /// <summary>Parses an HTTP request body by its content type (sniffed when the type is missing).</summary>

@@ -21,7 +21,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
             new SlackSignatureVerifier(sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<SlackInboundParser>();
+        services.TryAddSingleton<SlackWorkspace>();
+        services.TryAddSingleton(sp => new SlackInboundParser(
+            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SlackWorkspace>()));
 
         if (!string.IsNullOrEmpty(section[nameof(SlackOptions.AppToken)]))
         {

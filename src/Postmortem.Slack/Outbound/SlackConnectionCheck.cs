@@ -8,7 +8,7 @@ namespace Postmortem.Slack.Outbound;
 /// Calls <c>auth.test</c> once at start-up so a wrong or revoked bot token shows up in the log at once, not at the
 /// first incident. Never stops the host: events are still stored and actions wait in the outbox.
 /// </summary>
-public sealed partial class SlackConnectionCheck(SlackWebApi api, ILogger<SlackConnectionCheck> logger) : BackgroundService
+public sealed partial class SlackConnectionCheck(SlackWebApi api, SlackWorkspace workspace, ILogger<SlackConnectionCheck> logger) : BackgroundService
 {
     /// <summary>The identity Slack reported, once the check succeeded.</summary>
     public SlackAuthTestResponse? Identity { get; private set; }
@@ -18,6 +18,7 @@ public sealed partial class SlackConnectionCheck(SlackWebApi api, ILogger<SlackC
         try
         {
             Identity = await api.Auth.TestAsync(stoppingToken).ConfigureAwait(false);
+            workspace.Url = Identity.Url;
             LogConnected(Identity.User, Identity.UserId, Identity.Team, Identity.TeamId);
         }
         catch (SlackApiException ex)

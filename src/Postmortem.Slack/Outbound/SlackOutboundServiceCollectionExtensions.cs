@@ -33,10 +33,12 @@ public static class SlackOutboundServiceCollectionExtensions
         services.TryAddSingleton<SlackApiTransport>();
         services.TryAddSingleton<SlackWebApi>();
         services.TryAddSingleton(sp => new SlackChannelPacer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SlackWorkspace>();
         services.TryAddSingleton(sp => new SlackBackfill(
             sp.GetRequiredService<SlackWebApi>(),
             sp.GetRequiredService<ISlackBackfillSink>(),
-            sp.GetRequiredService<IOptions<SlackOptions>>()));
+            sp.GetRequiredService<IOptions<SlackOptions>>(),
+            sp.GetRequiredService<SlackWorkspace>()));
         services.TryAddSingleton<SlackPlatformSender>();
         if (!string.IsNullOrEmpty(section[nameof(SlackOptions.BotToken)]))
         {

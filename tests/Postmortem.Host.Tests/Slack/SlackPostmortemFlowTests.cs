@@ -100,6 +100,7 @@ public class SlackPostmortemFlowTests
         var markdown = upload.Text;
         TemplateSections.AssertInOrder(markdown, "Checkout errors");
         Assert.All(SeededTexts, text => Assert.Contains(text, markdown, StringComparison.Ordinal));
+        Assert.Contains($"https://test-workspace.slack.com/archives/{Channel}/p", markdown, StringComparison.Ordinal);
         Assert.Contains("the payment service timed out", markdown, StringComparison.Ordinal);
         Assert.Contains("connection pool was exhausted by a retry storm", markdown, StringComparison.Ordinal);
         Assert.Contains("no alert on pool saturation", markdown, StringComparison.Ordinal);

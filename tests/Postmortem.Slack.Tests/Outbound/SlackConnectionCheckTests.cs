@@ -21,6 +21,7 @@ public class SlackConnectionCheckTests
         Assert.NotNull(check.Identity);
         Assert.False(string.IsNullOrEmpty(check.Identity.UserId));
         Assert.Single(slack.Calls(SlackMethods.AuthTest));
+        Assert.Equal(check.Identity.Url?.TrimEnd('/') + "/", services.GetRequiredService<SlackWorkspace>().Url);
     }
 
     [Fact]
