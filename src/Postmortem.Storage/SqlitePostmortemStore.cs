@@ -332,49 +332,55 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(item);
         var now = Now();
-        await using var connection = await OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction();
-        await using (var update = Command(connection, transaction, """
-            UPDATE outbox SET delivered_at = $now, message_id = $messageId, attempts = attempts + 1, error = NULL
-            WHERE id = $id;
-            """))
+        await WriteAsync(async transaction =>
         {
+            var update = _writes.Command(transaction, """
+                UPDATE outbox SET delivered_at = $now, message_id = $messageId, attempts = attempts + 1, error = NULL
+                WHERE id = $id;
+                """);
             update.Parameters.AddWithValue("$now", now);
             update.Parameters.AddWithValue("$messageId", (object?)messageId ?? DBNull.Value);
             update.Parameters.AddWithValue("$id", item.Id);
             await update.ExecuteNonQueryAsync(ct);
-        }
 
-        if (messageId is not null)
-        {
-            await using var delivery = ChannelCommand(connection, transaction, item.Action.Channel, """
-                INSERT INTO deliveries (platform, tenant, channel, action_key, message_id, delivered_at)
-                VALUES ($platform, $tenant, $channel, $key, $messageId, $now)
-                ON CONFLICT (platform, tenant, channel, action_key)
-                DO UPDATE SET message_id = excluded.message_id, delivered_at = excluded.delivered_at;
-                """);
-            delivery.Parameters.AddWithValue("$key", item.Action.Key);
-            delivery.Parameters.AddWithValue("$messageId", messageId);
-            delivery.Parameters.AddWithValue("$now", now);
-            await delivery.ExecuteNonQueryAsync(ct);
-        }
+            if (messageId is not null)
+            {
+                // Found later by the action's own key and by the key its post is known by (the summary, the progress message).
+                foreach (var key in new[] { item.Action.Key, item.Action.PostKey }.OfType<string>().Distinct(StringComparer.Ordinal))
+                {
+                    var delivery = WriteCommand(transaction, item.Action.Channel, """
+                        INSERT INTO deliveries (platform, tenant, channel, action_key, message_id, delivered_at)
+                        VALUES ($platform, $tenant, $channel, $key, $messageId, $now)
+                        ON CONFLICT (platform, tenant, channel, action_key)
+                        DO UPDATE SET message_id = excluded.message_id, delivered_at = excluded.delivered_at;
+                        """);
+                    delivery.Parameters.AddWithValue("$key", key);
+                    delivery.Parameters.AddWithValue("$messageId", messageId);
+                    delivery.Parameters.AddWithValue("$now", now);
+                    await delivery.ExecuteNonQueryAsync(ct);
+                }
+            }
 
-        transaction.Commit();
+            return true;
+        }, ct);
     }
 
     public async Task MarkDeliveryFailedAsync(OutboxItem item, string error, DateTimeOffset nextAttemptAt, bool giveUp, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var connection = await OpenAsync(ct);
-        await using var command = Command(connection, null, """
-            UPDATE outbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, gave_up = $giveUp
-            WHERE id = $id AND delivered_at IS NULL;
-            """);
-        command.Parameters.AddWithValue("$error", error);
-        command.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$giveUp", giveUp ? 1 : 0);
-        command.Parameters.AddWithValue("$id", item.Id);
-        await command.ExecuteNonQueryAsync(ct);
+        await WriteAsync(async transaction =>
+        {
+            var command = _writes.Command(transaction, """
+                UPDATE outbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, gave_up = $giveUp
+                WHERE id = $id AND delivered_at IS NULL;
+                """);
+            command.Parameters.AddWithValue("$error", error);
+            command.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$giveUp", giveUp ? 1 : 0);
+            command.Parameters.AddWithValue("$id", item.Id);
+            await command.ExecuteNonQueryAsync(ct);
+            return true;
+        }, ct);
     }
 
     public async Task<string?> FindDeliveredMessageIdAsync(ChannelRef channel, string actionKey, CancellationToken ct)
@@ -423,17 +429,22 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
     public async Task<int> PurgeUnclaimedMessagesAsync(DateTimeOffset olderThan, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var command = Command(connection, null, """
-            DELETE FROM timeline_messages
-            WHERE posted_at < $olderThan
-              AND NOT EXISTS (
-                SELECT 1 FROM sessions s
-                WHERE s.platform = timeline_messages.platform AND s.tenant = timeline_messages.tenant
-                  AND s.channel = timeline_messages.channel);
-            """);
-        command.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(ct);
+        var purged = 0;
+        await WriteAsync(async transaction =>
+        {
+            var command = _writes.Command(transaction, """
+                DELETE FROM timeline_messages
+                WHERE posted_at < $olderThan
+                  AND NOT EXISTS (
+                    SELECT 1 FROM sessions s
+                    WHERE s.platform = timeline_messages.platform AND s.tenant = timeline_messages.tenant
+                      AND s.channel = timeline_messages.channel);
+                """);
+            command.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+            purged = await command.ExecuteNonQueryAsync(ct);
+            return true;
+        }, ct);
+        return purged;
     }
 
     private async Task SaveSessionAsync(

@@ -346,6 +346,18 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delivered_post_is_found_by_the_key_it_is_known_by()
+    {
+        var history = new CollectHistory { Key = "s1:history", Channel = Channel, ProgressKey = "s1:progress" };
+        await Store.CommitAsync(await AddAsync(Message("e1")), Decide(null, null, history), Ct);
+
+        await Store.MarkDeliveredAsync((await DueAsync())[0], "1700000000.000200", Ct);
+
+        Assert.Equal("1700000000.000200", await Store.FindDeliveredMessageIdAsync(Channel, "s1:progress", Ct));
+        Assert.Equal("1700000000.000200", await Store.FindDeliveredMessageIdAsync(Channel, "s1:history", Ct));
+    }
+
+    [Fact]
     public async Task Delivered_action_without_a_message_id_leaves_the_outbox_and_records_none()
     {
         await Store.CommitAsync(await AddAsync(Message("e1")), Decide(null, null, Post("eph")), Ct);

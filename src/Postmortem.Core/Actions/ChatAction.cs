@@ -19,4 +19,10 @@ public abstract record ChatAction
     public required string Key { get; init; }
 
     public required ChannelRef Channel { get; init; }
+
+    /// <summary>
+    /// The key later actions use to refer to the message this action posts (a thread root, an item, the summary,
+    /// the backfill's progress message), or null when it posts nothing others refer to.
+    /// </summary>
+    public virtual string? PostKey => null;
 }

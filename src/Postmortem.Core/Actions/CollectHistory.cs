@@ -10,4 +10,6 @@ public sealed record CollectHistory : ChatAction
     public DateTimeOffset? Since { get; init; }
 
     public required string ProgressKey { get; init; }
+
+    public override string? PostKey => ProgressKey;
 }

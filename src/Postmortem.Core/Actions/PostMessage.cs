@@ -10,4 +10,6 @@ public sealed record PostMessage : ChatAction
 
     /// <summary>Reply under this platform message id (a thread a person started).</summary>
     public string? ThreadId { get; init; }
+
+    public override string? PostKey => Key;
 }

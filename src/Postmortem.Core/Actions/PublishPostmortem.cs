@@ -15,4 +15,6 @@ public sealed record PublishPostmortem : ChatAction
     public required string Markdown { get; init; }
 
     public required string FileName { get; init; }
+
+    public override string? PostKey => SummaryKey;
 }

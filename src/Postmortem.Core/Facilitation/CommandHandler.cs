@@ -82,8 +82,7 @@ internal sealed class CommandHandler(TimeProvider time)
         var channelName = Slug(session.Channel.Name ?? session.Channel.ChannelId);
         decision.Add(new PublishPostmortem
         {
-            // The first publish is recorded under the summary key, so later ones find the message to update.
-            Key = session.Renders == 1 ? session.SummaryKey : decision.NextKey(),
+            Key = decision.NextKey(),
             Channel = decision.Event.Channel,
             SummaryKey = session.SummaryKey,
             Document = document,

@@ -12,9 +12,9 @@ public sealed class DeliveryContext(IPostmortemStore store, ChannelRef channel, 
     public int Attempt => attempt;
 
     /// <summary>
-    /// The platform message id of the bot's earlier post with this action key (a thread root, an item, the
-    /// summary), or null when it has not been delivered. Keys that name a post rather than an action (the
-    /// summary's <c>PublishPostmortem.SummaryKey</c>) are found in the session's fed-back bot posts.
+    /// The platform message id of the bot's earlier post known by this key (<see cref="Core.Actions.ChatAction.PostKey"/>:
+    /// a thread root, an item, the summary), or null when it has not been delivered. Deliveries are recorded under
+    /// that key; a post known only from the session's fed-back bot posts (older data) is found there.
     /// </summary>
     public async Task<string?> FindMessageIdAsync(string actionKey, CancellationToken cancellationToken)
     {

@@ -131,13 +131,7 @@ public sealed partial class OutboxDispatcher(
 
     private async Task FeedBackAsync(OutboxItem item, string? messageId, CancellationToken cancellationToken)
     {
-        var actionKey = item.Action switch
-        {
-            PostMessage post => post.Key,
-            PublishPostmortem publish => publish.SummaryKey,
-            CollectHistory history => history.ProgressKey,
-            _ => null,
-        };
+        var actionKey = item.Action.PostKey;
         if (actionKey is null || string.IsNullOrEmpty(messageId))
         {
             return;
