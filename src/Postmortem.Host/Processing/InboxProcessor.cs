@@ -24,36 +24,14 @@ public sealed partial class InboxProcessor(
     private readonly Dictionary<string, CachedChannel> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _storeFailures = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var signal = signals.Inbox;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var version = signal.Version;
-            try
-            {
-                await DrainAsync(stoppingToken).ConfigureAwait(false);
-                signal.MarkCompleted(version);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _cache.Clear();
-                LogPassFailed(ex);
-            }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signals.Inbox.RunAsync(DrainAsync, OnPassFailed, options.Value.PollInterval, stoppingToken);
 
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    /// <summary>Nothing of the failed pass may be trusted in the cache: the next pass reloads from the store.</summary>
+    private void OnPassFailed(Exception exception)
+    {
+        _cache.Clear();
+        LogPassFailed(exception);
     }
 
     private async Task DrainAsync(CancellationToken cancellationToken)

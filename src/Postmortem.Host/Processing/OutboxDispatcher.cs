@@ -24,36 +24,8 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IChatPlatform> _platforms =
         platforms.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var signal = signals.Outbox;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var version = signal.Version;
-            try
-            {
-                await DrainAsync(stoppingToken).ConfigureAwait(false);
-                signal.MarkCompleted(version);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogPassFailed(ex);
-            }
-
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signals.Outbox.RunAsync(DrainAsync, LogPassFailed, options.Value.PollInterval, stoppingToken);
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {

@@ -41,6 +41,42 @@ public sealed class ProcessingSignal
         }
     }
 
+    /// <summary>
+    /// The loop of a background worker: runs <paramref name="pass"/>, marks the version it covered completed, then
+    /// sleeps until the next poke or <paramref name="pollInterval"/>. A failed pass is reported and tried again on
+    /// the next wake-up; the loop ends when <paramref name="stoppingToken"/> is cancelled.
+    /// </summary>
+    public async Task RunAsync(
+        Func<CancellationToken, Task> pass, Action<Exception> onFailure, TimeSpan pollInterval, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var version = Version;
+            try
+            {
+                await pass(stoppingToken).ConfigureAwait(false);
+                MarkCompleted(version);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                onFailure(ex);
+            }
+
+            try
+            {
+                await WaitAsync(pollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Waits for a poke or until <paramref name="timeout"/> passes.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
