@@ -55,6 +55,29 @@ public sealed class HostFixture : IAsyncDisposable
         return fixture;
     }
 
+    /// <summary>
+    /// Waits (bounded by <paramref name="timeout"/> of real time) until every event so far is decided and every due
+    /// action delivered. The platform adapters space out their posts on the host's fake clock, so while the pipeline
+    /// is busy the clock is moved on a second every <paramref name="tick"/>.
+    /// </summary>
+    public async Task WaitUntilIdleAdvancingClockAsync(TimeSpan timeout, TimeSpan tick)
+    {
+        var signals = Services.GetRequiredService<ProcessingSignals>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var idle = signals.WaitUntilIdleAsync(CancellationToken.None);
+        while (await Task.WhenAny(idle, Task.Delay(tick)) != idle)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"the host was not idle within {timeout}");
+            }
+
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await idle;
+    }
+
     public HttpClient CreateClient() =>
         (_factory ?? throw new InvalidOperationException("the host is stopped")).CreateClient();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -6,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Postmortem.Host.Processing;
 using Postmortem.Host.Tests.Infrastructure;
 
 namespace Postmortem.Host.Tests.Slack;
@@ -257,23 +255,7 @@ public sealed class SlackWorkspace : IAsyncDisposable
     /// to one channel a second apart on the host's fake clock, so while the pipeline is busy the clock is moved on a
     /// second at a time.
     /// </summary>
-    public async Task WaitUntilIdleAsync()
-    {
-        var signals = _host.Services.GetRequiredService<ProcessingSignals>();
-        var clock = Stopwatch.StartNew();
-        var idle = signals.WaitUntilIdleAsync(CancellationToken.None);
-        while (await Task.WhenAny(idle, Task.Delay(Tick)) != idle)
-        {
-            if (clock.Elapsed > IdleTimeout)
-            {
-                throw new TimeoutException($"the host was not idle within {IdleTimeout}");
-            }
-
-            _host.Time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        await idle;
-    }
+    public Task WaitUntilIdleAsync() => _host.WaitUntilIdleAdvancingClockAsync(IdleTimeout, Tick);
 
     /// <summary>Sends, checks Slack got its 200 at once, and waits until the bot has answered.</summary>
     public async Task SendAndWaitAsync(Task<HttpResponseMessage> sending)
