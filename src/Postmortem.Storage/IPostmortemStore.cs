@@ -17,8 +17,24 @@ public interface IPostmortemStore
     /// <summary>True when the database answers and every migration is applied (for <c>/readyz</c>). Never throws for a database fault.</summary>
     Task<bool> CanConnectAsync(CancellationToken ct);
 
-    /// <summary>Stores an event before it is acknowledged. False when (platform, tenant, event id) was seen before.</summary>
+    /// <summary>Stores an event, undecided, before it is acknowledged. False when (platform, tenant, event id) was seen before.</summary>
     Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct);
+
+    /// <summary>
+    /// Stores an event before it is acknowledged and, in the same transaction, what <paramref name="decider"/> made of
+    /// it (the session, timeline, outbox and the item marked processed or failed, as <see cref="CommitAsync"/> does).
+    /// While older items are still undecided the event is only stored (<see cref="InboxAcceptance.Queued"/>), so that
+    /// <see cref="DecidePendingAsync"/> keeps arrival order; likewise when the decision cannot be written. Concurrent
+    /// calls are committed together.
+    /// </summary>
+    Task<InboxAcceptance> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, CancellationToken ct);
+
+    /// <summary>
+    /// Decides up to <paramref name="max"/> undecided items in arrival order and commits them with their verdicts in one
+    /// transaction (all or none; the decider is told to forget when it fails). Returns how many were handled; 0 means
+    /// none are left, and from then on <see cref="AcceptAsync"/> decides new events as they arrive.
+    /// </summary>
+    Task<int> DecidePendingAsync(IInboxDecider decider, int max, CancellationToken ct);
 
     /// <summary>Unprocessed, not failed inbox items in arrival order.</summary>
     Task<IReadOnlyList<InboxItem>> PendingInboxAsync(int max, CancellationToken ct);
@@ -33,12 +49,6 @@ public interface IPostmortemStore
     /// already processed or failed, so committing the same item twice cannot overwrite newer state.
     /// </summary>
     Task CommitAsync(InboxItem item, Decision decision, CancellationToken ct);
-
-    /// <summary>
-    /// Several <see cref="CommitAsync"/>s in one transaction, in order: all of them or none. An item that was already
-    /// processed changes nothing; the result says how many items were committed.
-    /// </summary>
-    Task<int> CommitManyAsync(IReadOnlyList<(InboxItem Item, Decision Decision)> batch, CancellationToken ct);
 
     /// <summary>A poison event: kept with its error, and skipped by <see cref="PendingInboxAsync"/> from now on.</summary>
     Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct);

@@ -1,7 +1,9 @@
+using Postmortem.Core.Events;
+
 namespace Postmortem.Storage;
 
-/// <summary>One inbox insert waiting in <see cref="SqliteInboxWriter"/> for its group commit.</summary>
-internal sealed record InboxRow(string Platform, string Tenant, string EventId, string Channel, string Json, long ReceivedAt)
+/// <summary>One inbox insert waiting in <see cref="SqliteInboxWriter"/> for its group commit; decided there when a decider is given.</summary>
+internal sealed record InboxRow(ChatEvent Event, string Json, long ReceivedAt, IInboxDecider? Decider)
 {
-    public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<InboxAcceptance> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,157 +1,104 @@
-using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
+using System.Collections.Concurrent;
 
 namespace Postmortem.Storage;
 
 /// <summary>
-/// Group commit for inbox inserts. Concurrent callers queue their row; one loop writes everything queued so far in
-/// one transaction and completes each caller only after that commit, so an acknowledged event is always durable.
-/// Duplicates are reported per row, also when the same event id appears twice in one batch.
+/// Group commit for inbox inserts without a hand-off. The first caller that finds nobody writing becomes the writer:
+/// it commits everything queued so far in one batch, on its own thread, and is answered without a thread switch.
+/// Callers that arrive meanwhile queue their row and are answered by the batch that holds it. When the writer's own
+/// row is done and more rows are waiting, a background task takes over, so no caller writes for others for long.
 /// </summary>
-internal sealed class SqliteInboxWriter : IAsyncDisposable
+internal sealed class SqliteInboxWriter
 {
     private const int MaxBatch = 512;
 
-    private const string InsertSql = """
-        INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at)
-        VALUES ($platform, $tenant, $eventId, $channel, $json, $now)
-        ON CONFLICT (platform, tenant, event_id) DO NOTHING;
-        """;
+    private readonly ConcurrentQueue<InboxRow> _queue = new();
+    private readonly Func<List<InboxRow>, Task> _writeBatch;
+    private int _writing;
+    private volatile bool _closed;
 
-    private readonly Channel<InboxRow> _queue = Channel.CreateUnbounded<InboxRow>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-
-    private readonly SqliteWriteConnection _writes;
-    private readonly SemaphoreSlim _writeGate;
-    private readonly Lock _startLock = new();
-    private Task? _loop;
-
-    public SqliteInboxWriter(SqliteWriteConnection writes, SemaphoreSlim writeGate)
+    /// <param name="writeBatch">Commits the rows in one transaction and completes each row's <see cref="InboxRow.Completion"/>.</param>
+    public SqliteInboxWriter(Func<List<InboxRow>, Task> writeBatch)
     {
-        _writes = writes;
-        _writeGate = writeGate;
+        _writeBatch = writeBatch;
     }
 
-    /// <summary>Queues the row; the task ends after the commit that holds it: true when stored, false for a repeated id.</summary>
-    public Task<bool> AddAsync(InboxRow row, CancellationToken ct)
+    /// <summary>Queues the row; the task ends after the commit that holds it.</summary>
+    public async Task<InboxAcceptance> AddAsync(InboxRow row, CancellationToken ct)
     {
-        EnsureStarted();
-        if (!_queue.Writer.TryWrite(row))
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _queue.Enqueue(row);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
-            throw new ObjectDisposedException(nameof(SqliteInboxWriter));
+            await WriteQueuedAsync(row).ConfigureAwait(false);
         }
 
-        return ct.CanBeCanceled ? row.Completion.Task.WaitAsync(ct) : row.Completion.Task;
+        return await (ct.CanBeCanceled ? row.Completion.Task.WaitAsync(ct) : row.Completion.Task).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops taking rows and waits until every queued row is written.</summary>
+    public async Task CloseAsync()
     {
-        _queue.Writer.TryComplete();
-        if (_loop is { } loop)
+        _closed = true;
+        while (!_queue.IsEmpty || Volatile.Read(ref _writing) == 1)
         {
-            await loop.ConfigureAwait(false);
-        }
-    }
-
-    private void EnsureStarted()
-    {
-        if (_loop is not null)
-        {
-            return;
-        }
-
-        lock (_startLock)
-        {
-            _loop ??= Task.Run(RunAsync);
+            if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+            {
+                await WriteQueuedAsync(own: null).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Delay(1).ConfigureAwait(false);
+            }
         }
     }
 
-    private async Task RunAsync()
+    /// <summary>Runs while this caller holds the writer's turn (<c>_writing == 1</c>); gives it up or passes it on.</summary>
+    private async Task WriteQueuedAsync(InboxRow? own)
     {
-        var reader = _queue.Reader;
-        var batch = new List<InboxRow>(MaxBatch);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var batch = new List<InboxRow>();
+        while (true)
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var row))
+            while (batch.Count < MaxBatch && _queue.TryDequeue(out var row))
             {
                 batch.Add(row);
             }
 
-            await WriteAsync(batch).ConfigureAwait(false);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                await WriteAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+
+            if (_queue.IsEmpty)
+            {
+                Volatile.Write(ref _writing, 0);
+                // A row queued between the check and the release would wait for the next caller: take it now.
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+                {
+                    return;
+                }
+            }
+            else if (own is { Completion.Task.IsCompleted: true })
+            {
+                _ = Task.Run(() => WriteQueuedAsync(own: null));
+                return;
+            }
         }
     }
 
-    /// <summary>Writes the batch in one transaction; if that fails, each row on its own so one bad row fails alone.</summary>
     private async Task WriteAsync(List<InboxRow> batch)
     {
-        bool[] added;
         try
         {
-            added = await WriteTransactionAsync(batch).ConfigureAwait(false);
-        }
-        catch (Exception) when (batch.Count > 1)
-        {
-            foreach (var row in batch)
-            {
-                await WriteAsync([row]).ConfigureAwait(false);
-            }
-
-            return;
+            await _writeBatch(batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            batch[0].Completion.TrySetException(e);
-            return;
-        }
-
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Completion.TrySetResult(added[i]);
-        }
-    }
-
-    private async Task<bool[]> WriteTransactionAsync(List<InboxRow> batch)
-    {
-        var added = new bool[batch.Count];
-        await _writeGate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await using var transaction = await _writes.BeginAsync(CancellationToken.None).ConfigureAwait(false);
-            try
+            foreach (var row in batch)
             {
-                var insert = _writes.Command(transaction, InsertSql);
-                var platform = insert.Parameters.Add("$platform", SqliteType.Text);
-                var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
-                var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
-                var channel = insert.Parameters.Add("$channel", SqliteType.Text);
-                var json = insert.Parameters.Add("$json", SqliteType.Text);
-                var now = insert.Parameters.Add("$now", SqliteType.Integer);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    var row = batch[i];
-                    platform.Value = row.Platform;
-                    tenant.Value = row.Tenant;
-                    eventId.Value = row.EventId;
-                    channel.Value = row.Channel;
-                    json.Value = row.Json;
-                    now.Value = row.ReceivedAt;
-                    added[i] = insert.ExecuteNonQuery() == 1;
-                }
-
-                transaction.Commit();
+                row.Completion.TrySetException(e);
             }
-            catch
-            {
-                await _writes.ResetAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            return added;
-        }
-        finally
-        {
-            _writeGate.Release();
         }
     }
 }

@@ -32,6 +32,13 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteWriteConnection _writes;
     private readonly SqliteInboxWriter _inbox;
+    private readonly SqliteCheckpointer _checkpointer;
+
+    /// <summary>
+    /// True while the inbox may hold undecided items (at start, and after an event was stored without a decision).
+    /// New events are then only stored, so that the processor decides everything in arrival order. Guarded by the write gate.
+    /// </summary>
+    private bool _backlog = true;
 
     public SqlitePostmortemStore(SqliteStoreOptions options, TimeProvider time)
     {
@@ -39,8 +46,11 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true }.ToString();
         _time = time;
-        _writes = new SqliteWriteConnection(OpenAsync);
-        _inbox = new SqliteInboxWriter(_writes, _writeGate);
+        _writes = new SqliteWriteConnection(OpenForWrites);
+        // Housekeeping on the wall clock, not on the store's (possibly simulated) time: advancing a test clock by days
+        // must not run millions of checkpoint ticks.
+        _checkpointer = new SqliteCheckpointer(Open, TimeProvider.System, options.CheckpointInterval);
+        _inbox = new SqliteInboxWriter(WriteInboxBatchAsync);
     }
 
     /// <summary>The connection string as used (tests clear its pool).</summary>
@@ -80,22 +90,31 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    public Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct)
+    public async Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct) =>
+        await EnqueueAsync(chatEvent, decider: null, ct).ConfigureAwait(false) != InboxAcceptance.Duplicate;
+
+    public Task<InboxAcceptance> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(decider);
+        return EnqueueAsync(chatEvent, decider, ct);
+    }
+
+    private Task<InboxAcceptance> EnqueueAsync(ChatEvent chatEvent, IInboxDecider? decider, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
         var json = JsonSerializer.Serialize(chatEvent, PostmortemJson.Options);
-        var channel = chatEvent.Channel;
-        return _inbox.AddAsync(new InboxRow(channel.Platform, channel.TenantId, chatEvent.EventId, channel.ChannelId, json, Now()), ct);
+        return _inbox.AddAsync(new InboxRow(chatEvent, json, Now(), decider), ct);
     }
 
     /// <summary>Lets queued inbox writes finish, then closes the write connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _inbox.DisposeAsync();
+        await _inbox.CloseAsync();
+        await _checkpointer.DisposeAsync();
         await _writeGate.WaitAsync();
         try
         {
-            await _writes.DisposeAsync();
+            _writes.Dispose();
         }
         finally
         {
@@ -103,17 +122,245 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
+    public async Task<int> DecidePendingAsync(IInboxDecider decider, int max, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(decider);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            var handled = 0;
+            var transaction = _writes.Begin();
+            try
+            {
+                var pending = ReadPending(transaction, max);
+                if (pending.Count == 0)
+                {
+                    transaction.Rollback();
+                    _backlog = false;
+                    return 0;
+                }
+
+                var now = Now();
+                foreach (var (sequence, json, receivedAt) in pending)
+                {
+                    handled++;
+                    if (!TryRead<ChatEvent>(json, out var chatEvent, out var unreadable))
+                    {
+                        // A row this version cannot read would block the inbox forever: keep it, marked failed, and go on.
+                        SetInboxError(transaction, sequence, unreadable);
+                        continue;
+                    }
+
+                    var verdict = decider.Decide(new InboxItem(sequence, chatEvent, FromUnixMs(receivedAt)), c => ReadChannel(transaction, c));
+                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: false);
+                }
+
+                transaction.Commit();
+                _checkpointer.Committed();
+            }
+            catch
+            {
+                decider.Forget();
+                _writes.Reset();
+                throw;
+            }
+            finally
+            {
+                transaction.Dispose();
+            }
+
+            decider.Committed();
+            return handled;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private const string InsertInboxSql = """
+        INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at, processed_at)
+        VALUES ($platform, $tenant, $eventId, $channel, $json, $receivedAt, $processedAt)
+        ON CONFLICT (platform, tenant, event_id) DO NOTHING
+        RETURNING sequence;
+        """;
+
+    /// <summary>
+    /// Commits a group of inbox rows in one transaction, each new one decided in it unless a backlog is waiting.
+    /// If that fails, nothing of it is kept: the deciders forget, and each row is stored on its own without a decision
+    /// (the processor decides it later), so an event is never lost for a decision that could not be written.
+    /// </summary>
+    private async Task WriteInboxBatchAsync(List<InboxRow> batch)
+    {
+        if (!_writeGate.Wait(0))
+        {
+            await _writeGate.WaitAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            var deciders = batch.Select(row => row.Decider).OfType<IInboxDecider>().Distinct().ToList();
+            InboxAcceptance[] outcomes;
+            try
+            {
+                outcomes = WriteInboxTransaction(batch, decide: true);
+            }
+            catch (Exception) when (deciders.Count > 0 || batch.Count > 1)
+            {
+                deciders.ForEach(decider => decider.Forget());
+                foreach (var row in batch)
+                {
+                    try
+                    {
+                        row.Completion.TrySetResult(WriteInboxTransaction([row], decide: false)[0]);
+                    }
+                    catch (Exception e)
+                    {
+                        row.Completion.TrySetException(e);
+                    }
+                }
+
+                return;
+            }
+
+            deciders.ForEach(decider => decider.Committed());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(outcomes[i]);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private InboxAcceptance[] WriteInboxTransaction(List<InboxRow> batch, bool decide)
+    {
+        var outcomes = new InboxAcceptance[batch.Count];
+        var now = Now();
+        var backlog = _backlog;
+        var transaction = _writes.Begin();
+        try
+        {
+            var insert = _writes.Command(transaction, InsertInboxSql);
+            var platform = insert.Parameters.Add("$platform", SqliteType.Text);
+            var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
+            var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
+            var channelId = insert.Parameters.Add("$channel", SqliteType.Text);
+            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            var receivedAt = insert.Parameters.Add("$receivedAt", SqliteType.Integer);
+            var processedAt = insert.Parameters.Add("$processedAt", SqliteType.Integer);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var row = batch[i];
+                var channel = row.Event.Channel;
+                var decider = decide && !backlog ? row.Decider : null;
+                platform.Value = channel.Platform;
+                tenant.Value = channel.TenantId;
+                eventId.Value = row.Event.EventId;
+                channelId.Value = channel.ChannelId;
+                json.Value = row.Json;
+                receivedAt.Value = row.ReceivedAt;
+                processedAt.Value = decider is null ? DBNull.Value : now;
+                if (insert.ExecuteScalar() is not long sequence)
+                {
+                    outcomes[i] = InboxAcceptance.Duplicate;
+                    continue;
+                }
+
+                if (decider is null)
+                {
+                    backlog = true;
+                    outcomes[i] = InboxAcceptance.Queued;
+                    continue;
+                }
+
+                var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), c => ReadChannel(transaction, c));
+                WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: true);
+                outcomes[i] = InboxAcceptance.Decided;
+            }
+
+            transaction.Commit();
+            _checkpointer.Committed();
+            _backlog = backlog;
+            return outcomes;
+        }
+        catch
+        {
+            _writes.Reset();
+            throw;
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes what was decided for an inbox row this transaction holds: the decision with the row marked processed,
+    /// or the row marked failed. <paramref name="storedNow"/>: the row was inserted by this transaction, already processed.
+    /// </summary>
+    private void WriteVerdict(SqliteTransaction transaction, long sequence, ChannelRef channel, InboxVerdict verdict, long now, bool storedNow)
+    {
+        var error = verdict.Error
+            ?? (verdict.Decision is { Session: { } session } && !SameChannel(session.Channel, channel)
+                ? $"Session {session.Id} belongs to {session.Channel.Key}, not to the event's channel {channel.Key}."
+                : null);
+        if (error is not null || verdict.Decision is not { } decision)
+        {
+            var failed = _writes.Command(transaction, "UPDATE inbox SET processed_at = NULL, error = $error WHERE sequence = $sequence;");
+            failed.Parameters.AddWithValue("$error", error ?? "no decision");
+            failed.Parameters.AddWithValue("$sequence", sequence);
+            failed.ExecuteNonQuery();
+            return;
+        }
+
+        if (!storedNow)
+        {
+            var processed = _writes.Command(transaction, "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence;");
+            processed.Parameters.AddWithValue("$now", now);
+            processed.Parameters.AddWithValue("$sequence", sequence);
+            processed.ExecuteNonQuery();
+        }
+
+        if (verdict.SessionChanged)
+        {
+            SaveSession(transaction, channel, decision.Session, now);
+        }
+
+        SaveTimeline(transaction, channel, decision.TimelineChanges);
+        AddToOutbox(transaction, decision.Actions, now);
+    }
+
+    private List<(long Sequence, string Json, long ReceivedAt)> ReadPending(SqliteTransaction transaction, int max)
+    {
+        var command = _writes.Command(transaction, PendingInboxSql);
+        command.Parameters.AddWithValue("$max", max);
+        var pending = new List<(long, string, long)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            pending.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return pending;
+    }
+
+    private const string PendingInboxSql = """
+        SELECT sequence, json, received_at FROM inbox
+        WHERE processed_at IS NULL AND error IS NULL
+        ORDER BY sequence LIMIT $max;
+        """;
+
     public async Task<IReadOnlyList<InboxItem>> PendingInboxAsync(int max, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await using var connection = await OpenAsync(ct);
         var items = new List<InboxItem>();
         var unreadable = new List<(long Sequence, string Error)>();
-        await using (var command = Command(connection, null, """
-            SELECT sequence, json, received_at FROM inbox
-            WHERE processed_at IS NULL AND error IS NULL
-            ORDER BY sequence LIMIT $max;
-            """))
+        await using (var command = Command(connection, null, PendingInboxSql))
         {
             command.Parameters.AddWithValue("$max", max);
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -144,29 +391,43 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(channel);
         await using var connection = await OpenAsync(ct);
-
-        PostmortemSession? session = null;
-        await using (var command = ChannelCommand(connection, null, channel,
-            "SELECT json FROM sessions WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1;"))
+        var commands = new List<SqliteCommand>();
+        try
         {
-            if (await command.ExecuteScalarAsync(ct) is string json)
+            return ReadChannel(sql =>
             {
-                session = Read<PostmortemSession>(json);
-            }
+                var command = ChannelCommand(connection, null, channel, sql);
+                commands.Add(command);
+                return command;
+            });
         }
+        finally
+        {
+            commands.ForEach(command => command.Dispose());
+        }
+    }
+
+    private ChannelSnapshot ReadChannel(SqliteTransaction transaction, ChannelRef channel) =>
+        ReadChannel(sql => WriteCommand(transaction, channel, sql));
+
+    /// <summary>The channel's open session and timeline; <paramref name="channelCommand"/> gives a command with the channel's parameters bound.</summary>
+    private static ChannelSnapshot ReadChannel(Func<string, SqliteCommand> channelCommand)
+    {
+        var session = channelCommand(
+            "SELECT json FROM sessions WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1;")
+            .ExecuteScalar() is string json
+            ? Read<PostmortemSession>(json)
+            : null;
 
         var messages = new List<TimelineMessage>();
-        await using (var command = ChannelCommand(connection, null, channel, """
+        using var reader = channelCommand("""
             SELECT json FROM timeline_messages
             WHERE platform = $platform AND tenant = $tenant AND channel = $channel
             ORDER BY posted_at, message_id;
-            """))
+            """).ExecuteReader();
+        while (reader.Read())
         {
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                messages.Add(Read<TimelineMessage>(reader.GetString(0)));
-            }
+            messages.Add(Read<TimelineMessage>(reader.GetString(0)));
         }
 
         return new ChannelSnapshot(session, messages);
@@ -184,38 +445,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
 
         var now = Now();
-        await WriteAsync(transaction => CommitLockedAsync(transaction, item, decision, channel, now, ct), ct);
-    }
-
-    public async Task<int> CommitManyAsync(IReadOnlyList<(InboxItem Item, Decision Decision)> batch, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        foreach (var (item, decision) in batch)
-        {
-            if (decision.Session is { } decided && !SameChannel(decided.Channel, item.Event.Channel))
-            {
-                throw new ArgumentException(
-                    $"Session {decided.Id} belongs to {decided.Channel.Key}, not to the event's channel {item.Event.Channel.Key}.", nameof(batch));
-            }
-        }
-
-        var now = Now();
-        var committed = 0;
-        await WriteAsync(
-            async transaction =>
-            {
-                foreach (var (item, decision) in batch)
-                {
-                    if (await CommitLockedAsync(transaction, item, decision, item.Event.Channel, now, ct))
-                    {
-                        committed++;
-                    }
-                }
-
-                return committed > 0;
-            },
-            ct);
-        return committed;
+        await WriteAsync(transaction => Task.FromResult(CommitLocked(transaction, item, decision, channel, now)), ct);
     }
 
     public async Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct)
@@ -237,12 +467,13 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         await _writeGate.WaitAsync(ct);
         try
         {
-            var transaction = await _writes.BeginAsync(ct);
+            var transaction = _writes.Begin();
             try
             {
                 if (await write(transaction))
                 {
                     transaction.Commit();
+                    _checkpointer.Committed();
                 }
                 else
                 {
@@ -251,12 +482,12 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             }
             catch
             {
-                await _writes.ResetAsync();
+                _writes.Reset();
                 throw;
             }
             finally
             {
-                await transaction.DisposeAsync();
+                transaction.Dispose();
             }
         }
         finally
@@ -265,22 +496,21 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    private async Task<bool> CommitLockedAsync(
-        SqliteTransaction transaction, InboxItem item, Decision decision, ChannelRef channel, long now, CancellationToken ct)
+    private bool CommitLocked(SqliteTransaction transaction, InboxItem item, Decision decision, ChannelRef channel, long now)
     {
         // Claim the item first: if it was already processed (or failed), this decision is stale and changes nothing.
         var claim = _writes.Command(transaction,
             "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
         claim.Parameters.AddWithValue("$now", now);
         claim.Parameters.AddWithValue("$sequence", item.Sequence);
-        if (await claim.ExecuteNonQueryAsync(ct) == 0)
+        if (claim.ExecuteNonQuery() == 0)
         {
             return false;
         }
 
-        await SaveSessionAsync(transaction, channel, decision.Session, now, ct);
-        await SaveTimelineAsync(transaction, channel, decision.TimelineChanges, ct);
-        await AddToOutboxAsync(transaction, decision.Actions, now, ct);
+        SaveSession(transaction, channel, decision.Session, now);
+        SaveTimeline(transaction, channel, decision.TimelineChanges);
+        AddToOutbox(transaction, decision.Actions, now);
         return true;
     }
 
@@ -447,8 +677,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         return purged;
     }
 
-    private async Task SaveSessionAsync(
-        SqliteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now, CancellationToken ct)
+    private void SaveSession(SqliteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now)
     {
         // At most one open session per channel: whatever is open and is not the decided session is closed.
         var close = WriteCommand(transaction, channel, """
@@ -458,7 +687,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             """);
         close.Parameters.AddWithValue("$now", now);
         close.Parameters.AddWithValue("$id", (object?)session?.Id ?? DBNull.Value);
-        await close.ExecuteNonQueryAsync(ct);
+        close.ExecuteNonQuery();
 
         if (session is null)
         {
@@ -474,11 +703,10 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         upsert.Parameters.AddWithValue("$id", session.Id);
         upsert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(session, PostmortemJson.Options));
         upsert.Parameters.AddWithValue("$now", now);
-        await upsert.ExecuteNonQueryAsync(ct);
+        upsert.ExecuteNonQuery();
     }
 
-    private async Task SaveTimelineAsync(
-        SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, CancellationToken ct)
+    private void SaveTimeline(SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes)
     {
         if (changes.Count == 0)
         {
@@ -504,20 +732,19 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             if (change.Message is null)
             {
                 removeId.Value = change.MessageId;
-                await remove.ExecuteNonQueryAsync(ct);
+                remove.ExecuteNonQuery();
             }
             else
             {
                 upsertId.Value = change.MessageId;
                 postedAt.Value = change.Message.PostedAt.ToUnixTimeMilliseconds();
                 json.Value = JsonSerializer.Serialize(change.Message, PostmortemJson.Options);
-                await upsert.ExecuteNonQueryAsync(ct);
+                upsert.ExecuteNonQuery();
             }
         }
     }
 
-    private async Task AddToOutboxAsync(
-        SqliteTransaction transaction, IReadOnlyList<ChatAction> actions, long now, CancellationToken ct)
+    private void AddToOutbox(SqliteTransaction transaction, IReadOnlyList<ChatAction> actions, long now)
     {
         if (actions.Count == 0)
         {
@@ -543,7 +770,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             channel.Value = action.Channel.ChannelId;
             key.Value = (object?)action.Key ?? DBNull.Value;
             json.Value = JsonSerializer.Serialize(action, PostmortemJson.Options);
-            await insert.ExecuteNonQueryAsync(ct);
+            insert.ExecuteNonQuery();
         }
     }
 
@@ -558,6 +785,14 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         return command;
     }
 
+    private void SetInboxError(SqliteTransaction transaction, long sequence, string error)
+    {
+        var command = _writes.Command(transaction, SetInboxErrorSql);
+        command.Parameters.AddWithValue("$error", error);
+        command.Parameters.AddWithValue("$sequence", sequence);
+        command.ExecuteNonQuery();
+    }
+
     private static async Task SetInboxErrorAsync(SqliteConnection connection, long sequence, string error, CancellationToken ct)
     {
         await using var command = Command(connection, null, SetInboxErrorSql);
@@ -570,6 +805,37 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     {
         await using var command = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The write connection: its commits leave checkpoints to <see cref="SqliteCheckpointer"/> (up to a backstop).</summary>
+    private SqliteConnection OpenForWrites()
+    {
+        var connection = Open();
+        using var pragma = Command(connection, null, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};");
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragmas = Command(connection, null, ConnectionPragmas);
+                pragmas.ExecuteNonQuery();
+                Configured.TryAdd(connection.Handle!, Configured);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)

@@ -4,17 +4,17 @@ namespace Postmortem.Storage;
 
 /// <summary>
 /// The one long-lived connection the store's in-process writes use, with each statement prepared once and reused.
-/// Not thread-safe: only used under the store's write gate. After a failed write, <see cref="ResetAsync"/> starts over.
+/// Not thread-safe: only used under the store's write gate. After a failed write, <see cref="Reset"/> starts over.
 /// </summary>
-internal sealed class SqliteWriteConnection(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable
+internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
 
-    /// <summary>Opens the connection on first use and begins an immediate (write-locking) transaction.</summary>
-    public async Task<SqliteTransaction> BeginAsync(CancellationToken ct)
+    /// <summary>Opens the connection on first use and begins a write transaction.</summary>
+    public SqliteTransaction Begin()
     {
-        _connection ??= await open(ct).ConfigureAwait(false);
+        _connection ??= open();
         return _connection.BeginTransaction();
     }
 
@@ -35,20 +35,20 @@ internal sealed class SqliteWriteConnection(Func<CancellationToken, Task<SqliteC
     }
 
     /// <summary>Drops the commands and the connection (after an error, so no half-state is reused).</summary>
-    public async ValueTask ResetAsync()
+    public void Reset()
     {
         foreach (var command in _commands.Values)
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            command.Dispose();
         }
 
         _commands.Clear();
         if (_connection is { } connection)
         {
             _connection = null;
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
         }
     }
 
-    public ValueTask DisposeAsync() => ResetAsync();
+    public void Dispose() => Reset();
 }

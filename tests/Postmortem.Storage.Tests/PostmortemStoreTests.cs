@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Postmortem.Core.Actions;
 using Postmortem.Core.Chat;
 using Postmortem.Core.Events;
+using Postmortem.Core.Facilitation;
 using Postmortem.Core.Sessions;
 using Postmortem.Core.Timeline;
 using static Postmortem.Storage.Tests.TestData;
@@ -156,62 +157,155 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Commit_many_commits_every_item_in_order_in_one_go()
+    public async Task Accepted_event_is_stored_and_decided_in_one_commit()
     {
-        var first = await AddAsync(Message("e1"));
-        var second = await AddAsync(Message("e2"));
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Decided(Decide(Session(title: "Decided"), [TimelineChange.Upsert(Line("m1", Start))], Post("a1")));
 
-        var committed = await Store.CommitManyAsync(
-            [
-                (first, Decide(Session(title: "First"), [TimelineChange.Upsert(Line("m1", Start))], Post("a1"))),
-                (second, Decide(Session(title: "Second"), [TimelineChange.Upsert(Line("m2", Start))], Post("a2"))),
-            ],
-            Ct);
+        var outcome = await Store.AcceptAsync(Message("e1"), decider, Ct);
 
-        Assert.Equal(2, committed);
+        Assert.Equal(InboxAcceptance.Decided, outcome);
+        Assert.Equal(1, decider.Commits);
         Assert.Empty(await Store.PendingInboxAsync(10, Ct));
-        var snapshot = await Store.LoadChannelAsync(Channel, Ct);
-        Assert.Equal("Second", snapshot.Session!.Title);
-        Assert.Equal(["m1", "m2"], snapshot.Messages.Select(m => m.MessageId).Order());
-        Assert.Equal(["a1", "a2"], (await DueAsync()).Select(o => o.Action.Key));
-    }
-
-    [Fact]
-    public async Task Commit_many_that_fails_on_one_item_commits_none()
-    {
-        var first = await AddAsync(Message("e1"));
-        await Store.CommitAsync(first, Decide(Session(title: "Before"), [TimelineChange.Upsert(Line("m1", Start))]), Ct);
-        var second = await AddAsync(Message("e2"));
-        var third = await AddAsync(Message("e3"));
-
-        await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitManyAsync(
-            [
-                (second, Decide(Session(title: "After"), [TimelineChange.Upsert(Line("m2", Start))], Post("s1:ok"))),
-                (third, Decide(Session(title: "Later"), null, new UnserializableAction { Key = "s1:broken", Channel = Channel })),
-            ],
-            Ct));
-
-        var snapshot = await Store.LoadChannelAsync(Channel, Ct);
-        Assert.Equal("Before", snapshot.Session!.Title);
+        var snapshot = await CreateStore().LoadChannelAsync(Channel, Ct);
+        Assert.Equal("Decided", snapshot.Session!.Title);
         Assert.Equal(["m1"], snapshot.Messages.Select(m => m.MessageId));
-        Assert.Empty(await Store.PendingOutboxAsync(Time.GetUtcNow(), 10, Ct));
-        Assert.Equal([second.Sequence, third.Sequence], (await Store.PendingInboxAsync(10, Ct)).Select(i => i.Sequence));
+        Assert.Equal(["a1"], (await DueAsync()).Select(o => o.Action.Key));
+        Assert.Equal(1, (await Store.CountAsync(Ct)).InboxByType["message_posted"]);
     }
 
     [Fact]
-    public async Task Commit_many_skips_an_item_already_processed()
+    public async Task Accepted_event_waits_behind_undecided_ones_and_all_are_decided_in_arrival_order()
     {
-        var first = await AddAsync(Message("e1"));
-        await Store.CommitAsync(first, Decide(Session(title: "First"), null, Post("a1")), Ct);
-        var second = await AddAsync(Message("e2"));
+        var decider = await DeciderWithEmptyBacklogAsync();
+        await AddAsync(Message("e1"));
 
-        var committed = await Store.CommitManyAsync(
-            [(first, Decide(Session(title: "Stale"), null, Post("stale"))), (second, Decide(Session(title: "Second"), null, Post("a2")))],
-            Ct);
+        Assert.Equal(InboxAcceptance.Queued, await Store.AcceptAsync(Message("e2"), decider, Ct));
+        Assert.Empty(decider.Decided);
 
-        Assert.Equal(1, committed);
-        Assert.Equal("Second", (await Store.LoadChannelAsync(Channel, Ct)).Session!.Title);
-        Assert.Equal(["a1", "a2"], (await DueAsync()).Select(o => o.Action.Key));
+        Assert.Equal(2, await Store.DecidePendingAsync(decider, 10, Ct));
+        Assert.Equal(["e1", "e2"], decider.Decided.Select(i => i.Event.EventId));
+        Assert.Equal(0, await Store.DecidePendingAsync(decider, 10, Ct));
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e3"), decider, Ct));
+        Assert.Equal("e3", (await Store.LoadChannelAsync(Channel, Ct)).Session!.Title);
+    }
+
+    [Fact]
+    public async Task A_new_store_decides_nothing_on_arrival_until_the_backlog_is_checked()
+    {
+        var decider = new RecordingDecider();
+
+        Assert.Equal(InboxAcceptance.Queued, await Store.AcceptAsync(Message("e1"), decider, Ct));
+
+        Assert.Empty(decider.Decided);
+        Assert.Single(await Store.PendingInboxAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Replayed_event_is_decided_once()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1", text: "a retry"), decider, Ct));
+
+        Assert.Single(decider.Decided);
+    }
+
+    [Fact]
+    public async Task Decider_sees_the_channel_as_committed_and_its_own_earlier_verdicts()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        var seen = new List<string?>();
+        decider.Verdict = (item, snapshot) =>
+        {
+            seen.Add(snapshot.Session?.Title);
+            return InboxVerdict.Decided(Decide(Session(title: item.Event.EventId)));
+        };
+
+        await Store.AcceptAsync(Message("e1"), decider, Ct);
+        await Store.AcceptAsync(Message("e2"), decider, Ct);
+
+        Assert.Equal([null, "e1"], seen);
+    }
+
+    [Fact]
+    public async Task Concurrent_accepts_are_each_stored_once_and_decided_in_inbox_order()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        var ids = Enumerable.Range(1, 60).Select(i => $"e{i}").ToList();
+
+        var outcomes = await Task.WhenAll(ids.Concat(ids.Take(10)).Select(id => Task.Run(() => Store.AcceptAsync(Message(id), decider, Ct))));
+
+        Assert.Equal(60, outcomes.Count(o => o == InboxAcceptance.Decided));
+        Assert.Equal(10, outcomes.Count(o => o == InboxAcceptance.Duplicate));
+        Assert.Equal(ids.Order(), decider.Decided.Select(i => i.Event.EventId).Order());
+        Assert.Equal(decider.Decided.Select(i => i.Sequence).Order(), decider.Decided.Select(i => i.Sequence));
+        Assert.Empty(await Store.PendingInboxAsync(100, Ct));
+    }
+
+    [Fact]
+    public async Task Failed_verdict_keeps_the_event_with_its_error_and_it_is_not_decided_again()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Failed("boom");
+
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1"), decider, Ct));
+
+        Assert.Empty(await Store.PendingInboxAsync(10, Ct));
+        Assert.Equal(0, await Store.DecidePendingAsync(decider, 10, Ct));
+        Assert.Single(decider.Decided);
+        Assert.Null((await Store.LoadChannelAsync(Channel, Ct)).Session);
+    }
+
+    [Fact]
+    public async Task Decision_that_cannot_be_written_leaves_the_event_stored_undecided()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        await Store.AcceptAsync(Message("e1"), decider, Ct);
+        decider.Verdict = (_, _) => InboxVerdict.Decided(
+            Decide(Session(title: "Broken"), null, new UnserializableAction { Key = "s1:broken", Channel = Channel }));
+
+        var outcome = await Store.AcceptAsync(Message("e2"), decider, Ct);
+
+        Assert.Equal(InboxAcceptance.Queued, outcome);
+        Assert.Equal(1, decider.Forgotten);
+        Assert.Equal("e2", Assert.Single(await Store.PendingInboxAsync(10, Ct)).Event.EventId);
+        Assert.Equal("e1", (await Store.LoadChannelAsync(Channel, Ct)).Session!.Title);
+        Assert.Empty(await DueAsync());
+    }
+
+    [Fact]
+    public async Task Deciding_pending_items_that_fails_commits_none_and_tells_the_decider_to_forget()
+    {
+        var decider = new RecordingDecider();
+        await AddAsync(Message("e1"));
+        await AddAsync(Message("e2"));
+        decider.Verdict = (item, _) => item.Event.EventId == "e2"
+            ? InboxVerdict.Decided(Decide(Session(title: "Broken"), null, new UnserializableAction { Key = "s1:broken", Channel = Channel }))
+            : InboxVerdict.Decided(Decide(Session(title: "Fine"), null, Post("a1")));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.DecidePendingAsync(decider, 10, Ct));
+
+        Assert.Equal(1, decider.Forgotten);
+        Assert.Equal(0, decider.Commits);
+        Assert.Equal(["e1", "e2"], (await Store.PendingInboxAsync(10, Ct)).Select(i => i.Event.EventId));
+        Assert.Null((await Store.LoadChannelAsync(Channel, Ct)).Session);
+        Assert.Empty(await DueAsync());
+        Assert.Equal(1, await Store.DecidePendingAsync(decider, 1, Ct));
+    }
+
+    [Fact]
+    public async Task Decision_for_another_channels_session_marks_the_event_failed()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Decided(Decide(Session(channel: Channel with { ChannelId = "C2" })));
+
+        await Store.AcceptAsync(Message("e1"), decider, Ct);
+
+        Assert.Empty(await Store.PendingInboxAsync(10, Ct));
+        Assert.Null((await Store.LoadChannelAsync(Channel, Ct)).Session);
+        Assert.Null((await Store.LoadChannelAsync(Channel with { ChannelId = "C2" }, Ct)).Session);
     }
 
     [Fact]
@@ -535,6 +629,14 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     {
         Assert.True(await Store.TryAddToInboxAsync(chatEvent, Ct));
         return (await Store.PendingInboxAsync(1000, Ct)).Single(i => i.Event.EventId == chatEvent.EventId && i.Event.Channel == chatEvent.Channel);
+    }
+
+    /// <summary>A decider for a store whose (empty) backlog has been checked, so new events are decided as they arrive.</summary>
+    private async Task<RecordingDecider> DeciderWithEmptyBacklogAsync()
+    {
+        var decider = new RecordingDecider();
+        Assert.Equal(0, await Store.DecidePendingAsync(decider, 10, Ct));
+        return decider;
     }
 
     protected Task<IReadOnlyList<OutboxItem>> DueAsync() => Store.PendingOutboxAsync(Time.GetUtcNow(), 100, Ct);

@@ -2,21 +2,16 @@ using Postmortem.Core.Events;
 using Postmortem.Host.Processing;
 using Postmortem.Slack.Backfill;
 using Postmortem.Slack.Inbound;
-using Postmortem.Storage;
 
 namespace Postmortem.Host.Adapters;
 
-/// <summary>Where every adapter's verified events go: durably into the inbox, then the processor is woken.</summary>
-internal sealed class InboxSink(IPostmortemStore store, ProcessingSignals signals, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink
+/// <summary>Where the chat adapters' verified events go: durably into the inbox (see <see cref="EventIntake"/>).</summary>
+internal sealed class InboxSink(EventIntake intake, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink
 {
     public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
     {
-        var added = await store.TryAddToInboxAsync(chatEvent, ct).ConfigureAwait(false);
-        if (added)
-        {
-            signals.Inbox.Poke();
-        }
-        else
+        var added = await intake.AcceptAsync(chatEvent, ct).ConfigureAwait(false);
+        if (!added)
         {
             logger.LogDebug("Dropped repeated event {EventId} in {Channel}", chatEvent.EventId, chatEvent.Channel.Key);
         }

@@ -1,11 +1,10 @@
 using Postmortem.Core.Events;
 using Postmortem.Host.Processing;
-using Postmortem.Storage;
 
 namespace Postmortem.Host.Playground;
 
-/// <summary>How playground requests reach the bot: the event goes into the inbox and the processor is woken.</summary>
-internal sealed class PlaygroundInbox(IPostmortemStore store, ProcessingSignals signals, PlaygroundChannel channel, TimeProvider time)
+/// <summary>How playground requests reach the bot: the event goes into the inbox, like a chat platform's.</summary>
+internal sealed class PlaygroundInbox(EventIntake intake, PlaygroundChannel channel, TimeProvider time)
 {
     public PlaygroundChannel Channel => channel;
 
@@ -13,8 +12,7 @@ internal sealed class PlaygroundInbox(IPostmortemStore store, ProcessingSignals 
 
     public async Task<IResult> AcceptAsync(string messageId, ChatEvent chatEvent, CancellationToken cancellationToken)
     {
-        await store.TryAddToInboxAsync(chatEvent, cancellationToken).ConfigureAwait(false);
-        signals.Inbox.Poke();
+        await intake.AcceptAsync(chatEvent, cancellationToken).ConfigureAwait(false);
         return Results.Accepted(value: new PlaygroundAccepted(messageId, chatEvent.EventId));
     }
 }

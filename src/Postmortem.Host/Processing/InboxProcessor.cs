@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Chat;
 using Postmortem.Core.Events;
 using Postmortem.Core.Facilitation;
 using Postmortem.Core.Sessions;
@@ -8,127 +9,39 @@ using Postmortem.Storage;
 namespace Postmortem.Host.Processing;
 
 /// <summary>
-/// Takes events from the inbox in order, asks the <see cref="Facilitator"/> what to do, and commits the new state
-/// with its actions in one transaction. A facilitator failure marks that one event failed; processing goes on.
+/// Decides inbox items with the <see cref="Facilitator"/>. Usually that happens while an event is being stored (the store
+/// calls <see cref="Decide"/> inside the transaction that holds the event, see <see cref="EventIntake"/>); this service
+/// also decides, in arrival order, whatever was stored undecided: a backlog after a restart, or events whose decision
+/// could not be written at once. A facilitator failure marks that one event failed; processing goes on.
 /// </summary>
+/// <remarks>
+/// The channel cache is only touched from the <see cref="IInboxDecider"/> members, which the store calls one at a time
+/// under its write lock.
+/// </remarks>
 public sealed partial class InboxProcessor(
     IPostmortemStore store,
     Facilitator facilitator,
     ProcessingSignals signals,
     IOptions<ProcessingOptions> options,
-    ILogger<InboxProcessor> logger) : BackgroundService
+    ILogger<InboxProcessor> logger) : BackgroundService, IInboxDecider
 {
     private const int BatchSize = 100;
     private const int MaxStoreFailures = 3;
 
     private readonly Dictionary<string, CachedChannel> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _storeFailures = [];
+    private bool _actionsDecided;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        signals.Inbox.RunAsync(DrainAsync, OnPassFailed, options.Value.PollInterval, stoppingToken);
+        signals.Inbox.RunAsync(DrainAsync, LogPassFailed, options.Value.PollInterval, stoppingToken);
 
-    /// <summary>Nothing of the failed pass may be trusted in the cache: the next pass reloads from the store.</summary>
-    private void OnPassFailed(Exception exception)
+    public InboxVerdict Decide(InboxItem item, Func<ChannelRef, ChannelSnapshot> loadChannel)
     {
-        _cache.Clear();
-        LogPassFailed(exception);
-    }
-
-    private async Task DrainAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var items = await store.PendingInboxAsync(BatchSize, cancellationToken).ConfigureAwait(false);
-            if (items.Count == 0)
-            {
-                return;
-            }
-
-            await ProcessBatchAsync(items, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Decides the items in order against the cached state and commits all decisions in one transaction. Each
-    /// decision sees the state the previous ones left; if the commit fails nothing was stored, so the cache is
-    /// dropped and the items are taken one by one (which isolates a bad one).
-    /// </summary>
-    private async Task ProcessBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
-    {
-        var decided = new List<(InboxItem Item, Decision Decision)>(items.Count);
-        foreach (var item in items)
-        {
-            var chatEvent = item.Event;
-            var cached = await GetChannelAsync(chatEvent, cancellationToken).ConfigureAwait(false);
-            Decision decision;
-            try
-            {
-                decision = facilitator.Decide(new ChannelState(cached.Session, cached.Timeline), chatEvent);
-            }
-            catch (Exception)
-            {
-                // Commit what was decided before it, then let the one-by-one path mark this item failed.
-                await CommitBatchAsync(decided, cancellationToken).ConfigureAwait(false);
-                decided.Clear();
-                await ProcessAsync(item, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            cached.Timeline.Apply(decision.TimelineChanges);
-            _cache[chatEvent.Channel.Key] = cached with { Session = decision.Session };
-            decided.Add((item, decision));
-        }
-
-        await CommitBatchAsync(decided, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task CommitBatchAsync(List<(InboxItem Item, Decision Decision)> decided, CancellationToken cancellationToken)
-    {
-        if (decided.Count == 0)
-        {
-            return;
-        }
-
-        int committed;
-        try
-        {
-            committed = await store.CommitManyAsync(decided, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _cache.Clear();
-            LogBatchFailed(ex, decided.Count);
-            foreach (var (item, _) in decided)
-            {
-                await ProcessAsync(item, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        if (committed != decided.Count)
-        {
-            // Some item had been processed elsewhere: the cached state may hold a decision that was not stored.
-            _cache.Clear();
-        }
-
-        foreach (var (item, decision) in decided)
-        {
-            var chatEvent = item.Event;
-            LogProcessed(KindOf(chatEvent), chatEvent.EventId, chatEvent.Channel.Key, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
-        }
-
-        if (decided.Exists(d => d.Decision.Actions.Count > 0))
-        {
-            signals.Outbox.Poke();
-        }
-    }
-
-    private async Task ProcessAsync(InboxItem item, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(loadChannel);
         var chatEvent = item.Event;
         var channelKey = chatEvent.Channel.Key;
-        var cached = await GetChannelAsync(chatEvent, cancellationToken).ConfigureAwait(false);
+        var cached = GetChannel(chatEvent.Channel, loadChannel);
 
         Decision decision;
         try
@@ -139,18 +52,77 @@ public sealed partial class InboxProcessor(
         {
             LogDecisionFailed(ex, KindOf(chatEvent), chatEvent.EventId, channelKey, item.Sequence);
             _cache.Remove(channelKey);
-            await store.MarkInboxFailedAsync(item, ex.GetType().Name + ": " + ex.Message, cancellationToken).ConfigureAwait(false);
-            return;
+            return InboxVerdict.Failed(ex.GetType().Name + ": " + ex.Message);
         }
 
+        // The cache holds what is stored (or what this transaction wrote, which is forgotten if it rolls back).
+        var sessionChanged = !ReferenceEquals(decision.Session, cached.Session);
+        cached.Timeline.Apply(decision.TimelineChanges);
+        _cache[channelKey] = cached with { Session = decision.Session };
+        _actionsDecided |= decision.Actions.Count > 0;
+        LogProcessed(KindOf(chatEvent), chatEvent.EventId, channelKey, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
+        return InboxVerdict.Decided(decision, sessionChanged);
+    }
+
+    /// <summary>Nothing decided since the last commit may be trusted: the next decision reloads from the store.</summary>
+    public void Forget()
+    {
+        _cache.Clear();
+        _actionsDecided = false;
+    }
+
+    public void Committed()
+    {
+        if (_actionsDecided)
+        {
+            _actionsDecided = false;
+            signals.Outbox.Poke();
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            int handled;
+            try
+            {
+                handled = await store.DecidePendingAsync(this, BatchSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBatchFailed(ex);
+                handled = await DecideOldestAloneAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (handled == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a failed batch: the oldest item on its own. If even that cannot be committed it is tried again on the next
+    /// passes and, after <see cref="MaxStoreFailures"/> tries, marked failed so the items behind it can go on.
+    /// </summary>
+    private async Task<int> DecideOldestAloneAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            await store.CommitAsync(item, decision, cancellationToken).ConfigureAwait(false);
-            _storeFailures.Remove(item.Sequence);
+            var handled = await store.DecidePendingAsync(this, 1, cancellationToken).ConfigureAwait(false);
+            _storeFailures.Clear();
+            return handled;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _cache.Remove(channelKey);
+            var oldest = await store.PendingInboxAsync(1, cancellationToken).ConfigureAwait(false);
+            if (oldest.Count == 0)
+            {
+                throw;
+            }
+
+            var item = oldest[0];
             var failures = _storeFailures.GetValueOrDefault(item.Sequence) + 1;
             _storeFailures[item.Sequence] = failures;
             if (failures < MaxStoreFailures)
@@ -159,37 +131,27 @@ public sealed partial class InboxProcessor(
             }
 
             _storeFailures.Remove(item.Sequence);
-            LogCommitGaveUp(ex, KindOf(chatEvent), chatEvent.EventId, channelKey, failures);
+            LogCommitGaveUp(ex, KindOf(item.Event), item.Event.EventId, item.Event.Channel.Key, failures);
             await store.MarkInboxFailedAsync(item, ex.GetType().Name + ": " + ex.Message, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        cached.Timeline.Apply(decision.TimelineChanges);
-        _cache[channelKey] = cached with { Session = decision.Session };
-
-        LogProcessed(KindOf(chatEvent), chatEvent.EventId, channelKey, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
-        if (decision.Actions.Count > 0)
-        {
-            signals.Outbox.Poke();
+            return 1;
         }
     }
 
-    private async Task<CachedChannel> GetChannelAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    private CachedChannel GetChannel(ChannelRef channel, Func<ChannelRef, ChannelSnapshot> loadChannel)
     {
-        var key = chatEvent.Channel.Key;
-        if (_cache.TryGetValue(key, out var cached))
+        if (_cache.TryGetValue(channel.Key, out var cached))
         {
             return cached;
         }
 
-        var snapshot = await store.LoadChannelAsync(chatEvent.Channel, cancellationToken).ConfigureAwait(false);
+        var snapshot = loadChannel(channel);
         if (_cache.Count >= options.Value.CachedChannels)
         {
             _cache.Clear();
         }
 
         cached = new CachedChannel(snapshot.Session, new ChannelTimeline(snapshot.Messages));
-        _cache[key] = cached;
+        _cache[channel.Key] = cached;
         return cached;
     }
 
@@ -204,8 +166,8 @@ public sealed partial class InboxProcessor(
     [LoggerMessage(LogLevel.Error, "Could not commit {EventKind} {ChatEventId} in {Channel} after {Failures} tries; the event is marked failed")]
     private partial void LogCommitGaveUp(Exception exception, string eventKind, string chatEventId, string channel, int failures);
 
-    [LoggerMessage(LogLevel.Warning, "Committing a batch of {Count} decisions failed; deciding them again one by one")]
-    private partial void LogBatchFailed(Exception exception, int count);
+    [LoggerMessage(LogLevel.Warning, "Committing a batch of decisions failed; deciding the oldest item on its own")]
+    private partial void LogBatchFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Error, "An inbox pass failed; retrying on the next poll")]
     private partial void LogPassFailed(Exception exception);

@@ -13,6 +13,7 @@ namespace Postmortem.Host.Processing;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IPostmortemStore store,
+    EventIntake intake,
     IEnumerable<IChatPlatform> platforms,
     ProcessingSignals signals,
     TimeProvider time,
@@ -117,10 +118,7 @@ public sealed partial class OutboxDispatcher(
             ActionKey = actionKey,
             MessageId = messageId,
         };
-        if (await store.TryAddToInboxAsync(delivered, cancellationToken).ConfigureAwait(false))
-        {
-            signals.Inbox.Poke();
-        }
+        await intake.AcceptAsync(delivered, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Information, "Delivered {ActionKind} {ActionKey} to {Channel} (outbox #{OutboxId}, attempt {Attempt}) as message {MessageId}")]

@@ -13,7 +13,9 @@ public static class ProcessingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ProcessingSignals>();
         services.AddSingleton(sp => new Facilitator(sp.GetRequiredService<TimeProvider>()));
-        services.AddHostedService<InboxProcessor>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        services.AddSingleton<EventIntake>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

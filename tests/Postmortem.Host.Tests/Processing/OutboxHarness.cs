@@ -40,7 +40,11 @@ public sealed class OutboxHarness : IAsyncDisposable
             .AddPostmortemStorage(configuration)
             .BuildServiceProvider();
         Store = _services.GetRequiredService<IPostmortemStore>();
-        _dispatcher = new OutboxDispatcher(Store, [Platform], Signals, Time, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+        // The inbox processor is never started here: nothing in this harness's inbox is decided unless a test does so, so
+        // delivery receipts stay in the inbox where tests read them.
+        var processor = new InboxProcessor(Store, new Facilitator(Time), Signals, Options.Create(options), NullLogger<InboxProcessor>.Instance);
+        _dispatcher = new OutboxDispatcher(
+            Store, new EventIntake(Store, processor, Signals), [Platform], Signals, Time, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));

@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+
+namespace Postmortem.Storage;
+
+/// <summary>
+/// Copies committed WAL pages into the database file in the background, so that no commit on a request path pays
+/// for a checkpoint (SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
+/// fsyncs). Runs a PASSIVE checkpoint, which never blocks writers or readers, once per interval after any write.
+/// SQLite's automatic checkpoint stays on, at a much higher threshold, in case this one falls behind.
+/// </summary>
+internal sealed class SqliteCheckpointer : IAsyncDisposable
+{
+    /// <summary>The write connection's automatic checkpoint threshold in pages (4 KiB each), the backstop.</summary>
+    public const int BackstopPages = 16_000;
+
+    private readonly Func<SqliteConnection> _open;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _startLock = new();
+    private Task? _loop;
+    private SqliteConnection? _connection;
+    private int _dirty;
+    private int _disposed;
+
+    public SqliteCheckpointer(Func<SqliteConnection> open, TimeProvider time, TimeSpan interval)
+    {
+        _open = open;
+        _time = time;
+        _interval = interval;
+    }
+
+    /// <summary>Says a transaction was committed; the next tick checkpoints it.</summary>
+    public void Committed()
+    {
+        if (Interlocked.Exchange(ref _dirty, 1) == 0 && _loop is null && Volatile.Read(ref _disposed) == 0)
+        {
+            lock (_startLock)
+            {
+                _loop ??= Task.Run(RunAsync);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        _connection?.Dispose();
+        _connection = null;
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(_interval, _time);
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                CheckpointIfWritten();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>One tick: a PASSIVE checkpoint when something was committed since the last one. False when nothing was due.</summary>
+    internal bool CheckpointIfWritten()
+    {
+        if (Interlocked.Exchange(ref _dirty, 0) == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            _connection ??= _open();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            using var reader = command.ExecuteReader();
+            // (busy, pages in the WAL, pages checkpointed): pages committed meanwhile wait for the next tick.
+            if (reader.Read() && reader.GetInt64(2) < reader.GetInt64(1))
+            {
+                Volatile.Write(ref _dirty, 1);
+            }
+        }
+        catch (SqliteException)
+        {
+            // Busy, or the file went away: try again on the next tick; the backstop still holds the WAL in check.
+            _connection?.Dispose();
+            _connection = null;
+            Volatile.Write(ref _dirty, 1);
+        }
+
+        return true;
+    }
+}
