@@ -5,7 +5,9 @@ namespace Postmortem.Storage;
 /// <summary>
 /// Copies committed WAL pages into the database file in the background, so that no commit on a request path pays
 /// for a checkpoint (SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
-/// fsyncs). Runs a PASSIVE checkpoint, which never blocks writers or readers, once per interval after any write.
+/// fsyncs). Once per interval after any write: a PASSIVE checkpoint, which blocks nobody, copies the bulk; then a
+/// second one under the store's write gate copies what was committed meanwhile. With every page copied, the next
+/// commit starts the WAL file over from its beginning, so the file stays small and is overwritten, not extended.
 /// SQLite's automatic checkpoint stays on, at a much higher threshold, in case this one falls behind.
 /// </summary>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
@@ -14,6 +16,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     public const int BackstopPages = 16_000;
 
     private readonly Func<SqliteConnection> _open;
+    private readonly SemaphoreSlim _writeGate;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stop = new();
@@ -23,9 +26,11 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private int _dirty;
     private int _disposed;
 
-    public SqliteCheckpointer(Func<SqliteConnection> open, TimeProvider time, TimeSpan interval)
+    /// <param name="writeGate">Held by every in-process write transaction; held here only for the short second pass.</param>
+    public SqliteCheckpointer(Func<SqliteConnection> open, SemaphoreSlim writeGate, TimeProvider time, TimeSpan interval)
     {
         _open = open;
+        _writeGate = writeGate;
         _time = time;
         _interval = interval;
     }
@@ -67,7 +72,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             using var timer = new PeriodicTimer(_interval, _time);
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
-                CheckpointIfWritten();
+                await CheckpointIfWrittenAsync(_stop.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -75,8 +80,8 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         }
     }
 
-    /// <summary>One tick: a PASSIVE checkpoint when something was committed since the last one. False when nothing was due.</summary>
-    internal bool CheckpointIfWritten()
+    /// <summary>One tick: the two checkpoints when something was committed since the last tick. False when nothing was due.</summary>
+    internal async Task<bool> CheckpointIfWrittenAsync(CancellationToken ct)
     {
         if (Interlocked.Exchange(ref _dirty, 0) == 0)
         {
@@ -86,13 +91,19 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         try
         {
             _connection ??= _open();
-            using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            using var reader = command.ExecuteReader();
-            // (busy, pages in the WAL, pages checkpointed): pages committed meanwhile wait for the next tick.
-            if (reader.Read() && reader.GetInt64(2) < reader.GetInt64(1))
+            Checkpoint(_connection);
+            await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+            try
             {
-                Volatile.Write(ref _dirty, 1);
+                if (!Checkpoint(_connection))
+                {
+                    // A reader still needs older pages: they are copied on the next tick.
+                    Volatile.Write(ref _dirty, 1);
+                }
+            }
+            finally
+            {
+                _writeGate.Release();
             }
         }
         catch (SqliteException)
@@ -104,5 +115,15 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>A PASSIVE checkpoint; true when every page in the WAL is now in the database file.</summary>
+    private static bool Checkpoint(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        // (busy, pages in the WAL, pages checkpointed)
+        return reader.Read() && reader.GetInt64(2) >= reader.GetInt64(1);
     }
 }

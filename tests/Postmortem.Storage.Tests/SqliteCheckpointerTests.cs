@@ -18,7 +18,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         _writer = Open();
         await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (v TEXT);");
         await ExecuteAsync(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
-        _checkpointer = new SqliteCheckpointer(Open, new FakeTimeProvider(), TimeSpan.FromSeconds(1));
+        _checkpointer = new SqliteCheckpointer(Open, new SemaphoreSlim(1, 1), new FakeTimeProvider(), TimeSpan.FromSeconds(1));
     }
 
     public async Task DisposeAsync()
@@ -35,7 +35,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         _checkpointer.Committed();
         Assert.Equal(0, await RowsInDatabaseFileAloneAsync());
 
-        Assert.True(_checkpointer.CheckpointIfWritten());
+        Assert.True(await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None));
 
         Assert.Equal(2, await RowsInDatabaseFileAloneAsync());
     }
@@ -45,9 +45,30 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     {
         await ExecuteAsync(_writer, "INSERT INTO t VALUES ('a');");
         _checkpointer.Committed();
-        Assert.True(_checkpointer.CheckpointIfWritten());
+        Assert.True(await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None));
 
-        Assert.False(_checkpointer.CheckpointIfWritten());
+        Assert.False(await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task After_a_checkpoint_new_commits_start_the_wal_over_instead_of_growing_it()
+    {
+        await InsertRowsAsync(200);
+        _checkpointer.Committed();
+        await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None);
+        var walBytes = new FileInfo(DatabasePath + "-wal").Length;
+
+        await InsertRowsAsync(50);
+
+        Assert.Equal(walBytes, new FileInfo(DatabasePath + "-wal").Length);
+    }
+
+    private async Task InsertRowsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await ExecuteAsync(_writer, $"INSERT INTO t VALUES ('{new string('x', 500)}{i}');");
+        }
     }
 
     private SqliteConnection Open()

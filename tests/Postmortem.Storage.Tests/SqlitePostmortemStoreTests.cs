@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Postmortem.Core.Events;
 using Postmortem.Core.Timeline;
 using static Postmortem.Storage.Tests.TestData;
 
@@ -135,6 +137,34 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
 
         Assert.Equal(["k1"], (await DueAsync()).Select(o => o.Action.Key));
         Assert.Equal(1L, await ScalarAsync(DatabasePath, "SELECT gave_up FROM outbox WHERE action_key = 'bad';"));
+    }
+
+    [Fact]
+    public async Task Upgrading_a_first_version_database_keeps_the_inbox_order_and_the_timeline()
+    {
+        var path = Path.Combine(_folder, "v1.db");
+        Directory.CreateDirectory(_folder);
+        await ScalarAsync(path, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);");
+        await ScalarAsync(path, SqliteSchema.Migrations[0]);
+        await ScalarAsync(path, "INSERT INTO schema_version VALUES (1, 0);");
+        foreach (var (eventId, processed) in new[] { ("e1", "1"), ("e2", "NULL") })
+        {
+            var json = JsonSerializer.Serialize<ChatEvent>(Message(eventId), PostmortemJson.Options).Replace("'", "''", StringComparison.Ordinal);
+            await ScalarAsync(path,
+                $"INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at, processed_at) VALUES ('slack', 'T1', '{eventId}', 'C1', '{json}', 0, {processed});");
+        }
+
+        var line = JsonSerializer.Serialize(Line("m1", Start), PostmortemJson.Options).Replace("'", "''", StringComparison.Ordinal);
+        await ScalarAsync(path, $"INSERT INTO timeline_messages VALUES ('slack', 'T1', 'C1', 'm1', 0, '{line}');");
+        var store = CreateSqliteStore(path);
+
+        await store.MigrateAsync(Ct);
+        Assert.False(await store.TryAddToInboxAsync(Message("e1"), Ct));
+        Assert.True(await store.TryAddToInboxAsync(Message("e3"), Ct));
+
+        Assert.Equal([(2L, "e2"), (3L, "e3")], (await store.PendingInboxAsync(10, Ct)).Select(i => (i.Sequence, i.Event.EventId)));
+        Assert.Equal(["m1"], (await store.LoadChannelAsync(Channel, Ct)).Messages.Select(m => m.MessageId));
+        Assert.Equal(SqliteSchema.LatestVersion, Convert.ToInt32(await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;")));
     }
 
     private SqlitePostmortemStore CreateSqliteStore(string path)
