@@ -5,15 +5,19 @@ namespace Postmortem.Storage;
 /// <summary>
 /// Copies committed WAL pages into the database file in the background, so that no commit on a request path pays
 /// for a checkpoint (SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
-/// fsyncs). Once per interval after any write: a PASSIVE checkpoint, which blocks nobody, copies the bulk; then a
-/// second one under the store's write gate copies what was committed meanwhile. With every page copied, the next
-/// commit starts the WAL file over from its beginning, so the file stays small and is overwritten, not extended.
+/// fsyncs). Once per interval after any write, a PASSIVE checkpoint, which blocks nobody, copies what was committed.
+/// When writes never pause, the WAL cannot start over (SQLite rewinds it only once every page is copied), so when it
+/// has grown past <see cref="RewindPages"/> a second pass runs under the store's write gate and copies the few pages
+/// committed meanwhile; the next commit then overwrites the WAL from its beginning instead of extending the file.
 /// SQLite's automatic checkpoint stays on, at a much higher threshold, in case this one falls behind.
 /// </summary>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
     /// <summary>The write connection's automatic checkpoint threshold in pages (4 KiB each), the backstop.</summary>
-    public const int BackstopPages = 16_000;
+    public const int BackstopPages = 32_000;
+
+    /// <summary>WAL size in pages (4 KiB each) from which a pass under the write gate lets the WAL start over.</summary>
+    public const int RewindPages = 8_192;
 
     private readonly Func<SqliteConnection> _open;
     private readonly SemaphoreSlim _writeGate;
@@ -91,19 +95,24 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         try
         {
             _connection ??= _open();
-            Checkpoint(_connection);
-            await _writeGate.WaitAsync(ct).ConfigureAwait(false);
-            try
+            var (walPages, copied) = Checkpoint(_connection);
+            if (walPages >= RewindPages)
             {
-                if (!Checkpoint(_connection))
+                await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+                try
                 {
-                    // A reader still needs older pages: they are copied on the next tick.
-                    Volatile.Write(ref _dirty, 1);
+                    (walPages, copied) = Checkpoint(_connection);
+                }
+                finally
+                {
+                    _writeGate.Release();
                 }
             }
-            finally
+
+            if (copied < walPages)
             {
-                _writeGate.Release();
+                // Committed meanwhile, or a reader still needs older pages: copied on the next tick.
+                Volatile.Write(ref _dirty, 1);
             }
         }
         catch (SqliteException)
@@ -117,13 +126,13 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         return true;
     }
 
-    /// <summary>A PASSIVE checkpoint; true when every page in the WAL is now in the database file.</summary>
-    private static bool Checkpoint(SqliteConnection connection)
+    /// <summary>A PASSIVE checkpoint: the pages in the WAL, and how many of them are now in the database file.</summary>
+    private static (long WalPages, long Copied) Checkpoint(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         using var reader = command.ExecuteReader();
         // (busy, pages in the WAL, pages checkpointed)
-        return reader.Read() && reader.GetInt64(2) >= reader.GetInt64(1);
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 }
