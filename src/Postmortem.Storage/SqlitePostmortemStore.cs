@@ -32,6 +32,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteWriteConnection _writes;
     private readonly SqliteInboxWriter _inbox;
+    private readonly SqliteCheckpointer _checkpointer;
 
     /// <summary>
     /// True while the inbox may hold undecided items (at start, and after an event was stored without a decision).
@@ -45,7 +46,10 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true }.ToString();
         _time = time;
-        _writes = new SqliteWriteConnection(Open);
+        _writes = new SqliteWriteConnection(OpenForWrites);
+        // Housekeeping on the wall clock, not on the store's (possibly simulated) time: advancing a test clock by days
+        // must not run millions of checkpoint ticks.
+        _checkpointer = new SqliteCheckpointer(Open, _writeGate, TimeProvider.System, options.CheckpointInterval);
         _inbox = new SqliteInboxWriter(WriteInboxBatchAsync);
     }
 
@@ -106,6 +110,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _inbox.CloseAsync();
+        await _checkpointer.DisposeAsync();
         await _writeGate.WaitAsync();
         try
         {
@@ -152,6 +157,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 }
 
                 transaction.Commit();
+                _checkpointer.Committed();
             }
             catch
             {
@@ -277,6 +283,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             }
 
             transaction.Commit();
+            _checkpointer.Committed();
             _backlog = backlog;
             return outcomes;
         }
@@ -466,6 +473,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 if (await write(transaction))
                 {
                     transaction.Commit();
+                    _checkpointer.Committed();
                 }
                 else
                 {
@@ -797,6 +805,15 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     {
         await using var command = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The write connection: its commits leave checkpoints to <see cref="SqliteCheckpointer"/> (up to a backstop).</summary>
+    private SqliteConnection OpenForWrites()
+    {
+        var connection = Open();
+        using var pragma = Command(connection, null, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};");
+        pragma.ExecuteNonQuery();
+        return connection;
     }
 
     private SqliteConnection Open()

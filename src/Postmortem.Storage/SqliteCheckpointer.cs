@@ -1,0 +1,138 @@
+using Microsoft.Data.Sqlite;
+
+namespace Postmortem.Storage;
+
+/// <summary>
+/// Copies committed WAL pages into the database file in the background, so that no commit on a request path pays
+/// for a checkpoint (SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
+/// fsyncs). Once per interval after any write, a PASSIVE checkpoint, which blocks nobody, copies what was committed.
+/// When writes never pause, the WAL cannot start over (SQLite rewinds it only once every page is copied), so when it
+/// has grown past <see cref="RewindPages"/> a second pass runs under the store's write gate and copies the few pages
+/// committed meanwhile; the next commit then overwrites the WAL from its beginning instead of extending the file.
+/// SQLite's automatic checkpoint stays on, at a much higher threshold, in case this one falls behind.
+/// </summary>
+internal sealed class SqliteCheckpointer : IAsyncDisposable
+{
+    /// <summary>The write connection's automatic checkpoint threshold in pages (4 KiB each), the backstop.</summary>
+    public const int BackstopPages = 32_000;
+
+    /// <summary>WAL size in pages (4 KiB each) from which a pass under the write gate lets the WAL start over.</summary>
+    public const int RewindPages = 8_192;
+
+    private readonly Func<SqliteConnection> _open;
+    private readonly SemaphoreSlim _writeGate;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _startLock = new();
+    private Task? _loop;
+    private SqliteConnection? _connection;
+    private int _dirty;
+    private int _disposed;
+
+    /// <param name="writeGate">Held by every in-process write transaction; held here only for the short second pass.</param>
+    public SqliteCheckpointer(Func<SqliteConnection> open, SemaphoreSlim writeGate, TimeProvider time, TimeSpan interval)
+    {
+        _open = open;
+        _writeGate = writeGate;
+        _time = time;
+        _interval = interval;
+    }
+
+    /// <summary>Says a transaction was committed; the next tick checkpoints it.</summary>
+    public void Committed()
+    {
+        if (Interlocked.Exchange(ref _dirty, 1) == 0 && _loop is null && Volatile.Read(ref _disposed) == 0)
+        {
+            lock (_startLock)
+            {
+                _loop ??= Task.Run(RunAsync);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        _connection?.Dispose();
+        _connection = null;
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(_interval, _time);
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                await CheckpointIfWrittenAsync(_stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>One tick: the two checkpoints when something was committed since the last tick. False when nothing was due.</summary>
+    internal async Task<bool> CheckpointIfWrittenAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _dirty, 0) == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            _connection ??= _open();
+            var (walPages, copied) = Checkpoint(_connection);
+            if (walPages >= RewindPages)
+            {
+                await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    (walPages, copied) = Checkpoint(_connection);
+                }
+                finally
+                {
+                    _writeGate.Release();
+                }
+            }
+
+            if (copied < walPages)
+            {
+                // Committed meanwhile, or a reader still needs older pages: copied on the next tick.
+                Volatile.Write(ref _dirty, 1);
+            }
+        }
+        catch (SqliteException)
+        {
+            // Busy, or the file went away: try again on the next tick; the backstop still holds the WAL in check.
+            _connection?.Dispose();
+            _connection = null;
+            Volatile.Write(ref _dirty, 1);
+        }
+
+        return true;
+    }
+
+    /// <summary>A PASSIVE checkpoint: the pages in the WAL, and how many of them are now in the database file.</summary>
+    private static (long WalPages, long Copied) Checkpoint(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        // (busy, pages in the WAL, pages checkpointed)
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Postmortem.Storage.Tests;
+
+/// <summary>The background WAL checkpoint, on a real SQLite file: the database file alone holds what was committed.</summary>
+public sealed class SqliteCheckpointerTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pm-checkpoint-tests", Guid.NewGuid().ToString("N"));
+    private SqliteConnection _writer = null!;
+    private SqliteCheckpointer _checkpointer = null!;
+
+    private string DatabasePath => Path.Combine(_folder, "wal.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _writer = Open();
+        await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (v TEXT);");
+        await ExecuteAsync(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+        _checkpointer = new SqliteCheckpointer(Open, new SemaphoreSlim(1, 1), new FakeTimeProvider(), TimeSpan.FromSeconds(1));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _checkpointer.DisposeAsync();
+        await _writer.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Committed_rows_reach_the_database_file_at_the_next_checkpoint()
+    {
+        await ExecuteAsync(_writer, "INSERT INTO t VALUES ('a'), ('b');");
+        _checkpointer.Committed();
+        Assert.Equal(0, await RowsInDatabaseFileAloneAsync());
+
+        Assert.True(await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None));
+
+        Assert.Equal(2, await RowsInDatabaseFileAloneAsync());
+    }
+
+    [Fact]
+    public async Task Nothing_is_checkpointed_when_nothing_was_committed_since_the_last_time()
+    {
+        await ExecuteAsync(_writer, "INSERT INTO t VALUES ('a');");
+        _checkpointer.Committed();
+        Assert.True(await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None));
+
+        Assert.False(await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task After_a_checkpoint_new_commits_start_the_wal_over_instead_of_growing_it()
+    {
+        await InsertRowsAsync(200);
+        _checkpointer.Committed();
+        await _checkpointer.CheckpointIfWrittenAsync(CancellationToken.None);
+        var walBytes = new FileInfo(DatabasePath + "-wal").Length;
+
+        await InsertRowsAsync(50);
+
+        Assert.Equal(walBytes, new FileInfo(DatabasePath + "-wal").Length);
+    }
+
+    private async Task InsertRowsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await ExecuteAsync(_writer, $"INSERT INTO t VALUES ('{new string('x', 500)}{i}');");
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Rows of <c>t</c> in a copy of the database file without its WAL: only what was checkpointed.</summary>
+    private async Task<long> RowsInDatabaseFileAloneAsync()
+    {
+        var copy = Path.Combine(_folder, $"copy-{Guid.NewGuid():N}.db");
+        File.Copy(DatabasePath, copy);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM t;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
