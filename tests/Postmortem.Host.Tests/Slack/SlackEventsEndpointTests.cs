@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Postmortem.Core.Chat;
 using Postmortem.Host.Tests.Infrastructure;
 
 namespace Postmortem.Host.Tests.Slack;
@@ -44,6 +45,20 @@ public class SlackEventsEndpointTests
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         await slack.WaitUntilIdleAsync();
         Assert.Equal(1, await InboxCountAsync(slack.Host, eventId));
+    }
+
+    [Fact]
+    public async Task An_acknowledged_message_is_already_in_the_timeline()
+    {
+        await using var slack = await SlackWorkspace.StartAsync(SeedChannels);
+        await slack.WaitUntilIdleAsync();
+
+        using var response = await slack.SendEventAsync(MessageEvent(Channel, "1795165100.000100", "checkout is down"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var timeline = await slack.Host.Store.LoadChannelAsync(
+            new ChannelRef("slack", LoopbackSlackApi.TeamId, Channel), CancellationToken.None);
+        Assert.Equal("checkout is down", Assert.Single(timeline.Messages).Text);
     }
 
     [Fact]
