@@ -299,10 +299,12 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes what was decided for an inbox row this transaction holds: the decision with the row marked processed,
-    /// or the row marked failed. <paramref name="storedNow"/>: the row was inserted by this transaction, already processed.
+    /// Writes what was decided for an inbox row: the decision with the row marked processed, or the row marked failed.
+    /// <paramref name="storedNow"/>: the row was inserted by this transaction, already marked processed. Otherwise the
+    /// row is claimed first; false (and nothing written) when it was already processed or failed, so a stale decision
+    /// cannot overwrite newer state.
     /// </summary>
-    private void WriteVerdict(SqliteTransaction transaction, long sequence, ChannelRef channel, InboxVerdict verdict, long now, bool storedNow)
+    private bool WriteVerdict(SqliteTransaction transaction, long sequence, ChannelRef channel, InboxVerdict verdict, long now, bool storedNow)
     {
         var error = verdict.Error
             ?? (verdict.Decision is { Session: { } session } && !SameChannel(session.Channel, channel)
@@ -314,15 +316,19 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             failed.Parameters.AddWithValue("$error", error ?? "no decision");
             failed.Parameters.AddWithValue("$sequence", sequence);
             failed.ExecuteNonQuery();
-            return;
+            return true;
         }
 
         if (!storedNow)
         {
-            var processed = _writes.Command(transaction, "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence;");
-            processed.Parameters.AddWithValue("$now", now);
-            processed.Parameters.AddWithValue("$sequence", sequence);
-            processed.ExecuteNonQuery();
+            var claim = _writes.Command(transaction,
+                "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
+            claim.Parameters.AddWithValue("$now", now);
+            claim.Parameters.AddWithValue("$sequence", sequence);
+            if (claim.ExecuteNonQuery() == 0)
+            {
+                return false;
+            }
         }
 
         if (verdict.SessionChanged)
@@ -332,6 +338,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
         SaveTimeline(transaction, channel, decision.TimelineChanges);
         AddToOutbox(transaction, decision.Actions, now);
+        return true;
     }
 
     private List<(long Sequence, string Json, long ReceivedAt)> ReadPending(SqliteTransaction transaction, int max)
@@ -379,9 +386,15 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
 
         // A row this version cannot read would block the inbox forever: keep it, marked failed, and go on.
-        foreach (var (sequence, error) in unreadable)
+        if (unreadable.Count > 0)
         {
-            await SetInboxErrorAsync(connection, sequence, error, ct);
+            await WriteAsync(
+                transaction =>
+                {
+                    unreadable.ForEach(row => SetInboxError(transaction, row.Sequence, row.Error));
+                    return Task.FromResult(true);
+                },
+                ct);
         }
 
         return items;
@@ -445,20 +458,21 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
 
         var now = Now();
-        await WriteAsync(transaction => Task.FromResult(CommitLocked(transaction, item, decision, channel, now)), ct);
+        await WriteAsync(
+            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, storedNow: false)),
+            ct);
     }
 
     public async Task MarkInboxFailedAsync(InboxItem item, string error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await WriteAsync(async transaction =>
-        {
-            var command = _writes.Command(transaction, SetInboxErrorSql);
-            command.Parameters.AddWithValue("$error", error);
-            command.Parameters.AddWithValue("$sequence", item.Sequence);
-            await command.ExecuteNonQueryAsync(ct);
-            return true;
-        }, ct);
+        await WriteAsync(
+            transaction =>
+            {
+                SetInboxError(transaction, item.Sequence, error);
+                return Task.FromResult(true);
+            },
+            ct);
     }
 
     /// <summary>One transaction on the shared write connection, under the write gate; committed when <paramref name="write"/> returns true.</summary>
@@ -494,24 +508,6 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         {
             _writeGate.Release();
         }
-    }
-
-    private bool CommitLocked(SqliteTransaction transaction, InboxItem item, Decision decision, ChannelRef channel, long now)
-    {
-        // Claim the item first: if it was already processed (or failed), this decision is stale and changes nothing.
-        var claim = _writes.Command(transaction,
-            "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
-        claim.Parameters.AddWithValue("$now", now);
-        claim.Parameters.AddWithValue("$sequence", item.Sequence);
-        if (claim.ExecuteNonQuery() == 0)
-        {
-            return false;
-        }
-
-        SaveSession(transaction, channel, decision.Session, now);
-        SaveTimeline(transaction, channel, decision.TimelineChanges);
-        AddToOutbox(transaction, decision.Actions, now);
-        return true;
     }
 
     public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct)
@@ -791,14 +787,6 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         command.Parameters.AddWithValue("$error", error);
         command.Parameters.AddWithValue("$sequence", sequence);
         command.ExecuteNonQuery();
-    }
-
-    private static async Task SetInboxErrorAsync(SqliteConnection connection, long sequence, string error, CancellationToken ct)
-    {
-        await using var command = Command(connection, null, SetInboxErrorSql);
-        command.Parameters.AddWithValue("$error", error);
-        command.Parameters.AddWithValue("$sequence", sequence);
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<int> SchemaVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
