@@ -1,5 +1,3 @@
-using Postmortem.Core.Chat;
-
 namespace Postmortem.Storage;
 
 /// <summary>
@@ -9,10 +7,10 @@ namespace Postmortem.Storage;
 public interface IInboxDecider
 {
     /// <summary>
-    /// What <paramref name="item"/> changes. <paramref name="loadChannel"/> reads a channel's committed state inside
-    /// the same transaction (for a channel the decider does not hold yet). Must not throw: a failure is a verdict.
+    /// What <paramref name="item"/> changes. <paramref name="channels"/> reads what is stored, inside the same
+    /// transaction. Must not throw: a failure is a verdict.
     /// </summary>
-    InboxVerdict Decide(InboxItem item, Func<ChannelRef, ChannelSnapshot> loadChannel);
+    InboxVerdict Decide(InboxItem item, IChannelReader channels);
 
     /// <summary>The verdicts given since the last <see cref="Committed"/> were rolled back: forget what they changed.</summary>
     void Forget();

@@ -142,6 +142,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 }
 
                 var now = Now();
+                var channels = new TransactionChannels(this, transaction);
                 foreach (var (sequence, json, receivedAt) in pending)
                 {
                     handled++;
@@ -152,7 +153,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                         continue;
                     }
 
-                    var verdict = decider.Decide(new InboxItem(sequence, chatEvent, FromUnixMs(receivedAt)), c => ReadChannel(transaction, c));
+                    var verdict = decider.Decide(new InboxItem(sequence, chatEvent, FromUnixMs(receivedAt)), channels);
                     WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: false);
                 }
 
@@ -244,6 +245,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         var transaction = _writes.Begin();
         try
         {
+            var channels = new TransactionChannels(this, transaction);
             var insert = _writes.Command(transaction, InsertInboxSql);
             var platform = insert.Parameters.Add("$platform", SqliteType.Text);
             var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
@@ -277,7 +279,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                     continue;
                 }
 
-                var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), c => ReadChannel(transaction, c));
+                var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), channels);
                 WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: true);
                 outcomes[i] = InboxAcceptance.Decided;
             }
@@ -420,18 +422,18 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    private ChannelSnapshot ReadChannel(SqliteTransaction transaction, ChannelRef channel) =>
-        ReadChannel(sql => WriteCommand(transaction, channel, sql));
-
     /// <summary>The channel's open session and timeline; <paramref name="channelCommand"/> gives a command with the channel's parameters bound.</summary>
-    private static ChannelSnapshot ReadChannel(Func<string, SqliteCommand> channelCommand)
-    {
-        var session = channelCommand(
-            "SELECT json FROM sessions WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1;")
+    private static ChannelSnapshot ReadChannel(Func<string, SqliteCommand> channelCommand) =>
+        new(ReadSession(channelCommand), ReadMessages(channelCommand));
+
+    private static PostmortemSession? ReadSession(Func<string, SqliteCommand> channelCommand) =>
+        channelCommand("SELECT json FROM sessions WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1;")
             .ExecuteScalar() is string json
             ? Read<PostmortemSession>(json)
             : null;
 
+    private static List<TimelineMessage> ReadMessages(Func<string, SqliteCommand> channelCommand)
+    {
         var messages = new List<TimelineMessage>();
         using var reader = channelCommand("""
             SELECT json FROM timeline_messages
@@ -443,7 +445,27 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             messages.Add(Read<TimelineMessage>(reader.GetString(0)));
         }
 
-        return new ChannelSnapshot(session, messages);
+        return messages;
+    }
+
+    /// <summary>What a decider reads, on the write connection inside the deciding transaction.</summary>
+    private sealed class TransactionChannels(SqlitePostmortemStore store, SqliteTransaction transaction) : IChannelReader
+    {
+        public PostmortemSession? OpenSession(ChannelRef channel) => ReadSession(Command(channel));
+
+        public TimelineMessage? FindMessage(ChannelRef channel, string messageId)
+        {
+            var command = store.WriteCommand(transaction, channel, """
+                SELECT json FROM timeline_messages
+                WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
+                """);
+            command.Parameters.AddWithValue("$messageId", messageId);
+            return command.ExecuteScalar() is string json ? Read<TimelineMessage>(json) : null;
+        }
+
+        public IReadOnlyList<TimelineMessage> Messages(ChannelRef channel) => ReadMessages(Command(channel));
+
+        private Func<string, SqliteCommand> Command(ChannelRef channel) => sql => store.WriteCommand(transaction, channel, sql);
     }
 
     public async Task CommitAsync(InboxItem item, Decision decision, CancellationToken ct)

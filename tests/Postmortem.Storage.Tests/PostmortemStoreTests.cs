@@ -230,6 +230,28 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decider_finds_a_message_that_an_earlier_item_of_the_same_transaction_wrote()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        await AddAsync(Message("e1"));
+        await AddAsync(Message("e2"));
+        await AddAsync(Message("e3"));
+        decider.LookUp = "m1";
+        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event.EventId switch
+        {
+            "e1" => Decide(Session(title: "e1"), [TimelineChange.Upsert(Line("m1", Start, text: "first"))]),
+            "e2" => Decide(Session(title: "e2"), [TimelineChange.Upsert(Line("m1", Start, text: "edited"))]),
+            _ => Decide(Session(title: "e3"), [TimelineChange.Remove("m1")]),
+        });
+
+        Assert.Equal(3, await Store.DecidePendingAsync(decider, 10, Ct));
+        Assert.Equal(0, await Store.DecidePendingAsync(decider, 10, Ct));
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e4"), decider, Ct));
+
+        Assert.Equal([null, "first", "edited", null], decider.Found);
+    }
+
+    [Fact]
     public async Task Concurrent_accepts_are_each_stored_once_and_decided_in_inbox_order()
     {
         var decider = await DeciderWithEmptyBacklogAsync();

@@ -1,4 +1,3 @@
-using Postmortem.Core.Chat;
 using Postmortem.Core.Facilitation;
 using static Postmortem.Storage.Tests.TestData;
 
@@ -13,14 +12,25 @@ internal sealed class RecordingDecider : IInboxDecider
 
     public List<InboxItem> Decided { get; } = [];
 
+    /// <summary>When set, each decision first looks this message up; what it found (its text, or null) is in <see cref="Found"/>.</summary>
+    public string? LookUp { get; set; }
+
+    public List<string?> Found { get; } = [];
+
     public int Forgotten { get; private set; }
 
     public int Commits { get; private set; }
 
-    public InboxVerdict Decide(InboxItem item, Func<ChannelRef, ChannelSnapshot> loadChannel)
+    public InboxVerdict Decide(InboxItem item, IChannelReader channels)
     {
         Decided.Add(item);
-        return Verdict(item, loadChannel(item.Event.Channel));
+        var channel = item.Event.Channel;
+        if (LookUp is { } messageId)
+        {
+            Found.Add(channels.FindMessage(channel, messageId)?.Text);
+        }
+
+        return Verdict(item, new ChannelSnapshot(channels.OpenSession(channel), channels.Messages(channel)));
     }
 
     public void Forget() => Forgotten++;

@@ -3,7 +3,6 @@ using Postmortem.Core.Chat;
 using Postmortem.Core.Events;
 using Postmortem.Core.Facilitation;
 using Postmortem.Core.Sessions;
-using Postmortem.Core.Timeline;
 using Postmortem.Storage;
 
 namespace Postmortem.Host.Processing;
@@ -15,8 +14,8 @@ namespace Postmortem.Host.Processing;
 /// could not be written at once. A facilitator failure marks that one event failed; processing goes on.
 /// </summary>
 /// <remarks>
-/// The channel cache is only touched from the <see cref="IInboxDecider"/> members, which the store calls one at a time
-/// under its write lock.
+/// Each channel's open session is cached; its timeline is not (see <see cref="StoredTimeline"/>). The cache is only
+/// touched from the <see cref="IInboxDecider"/> members, which the store calls one at a time under its write lock.
 /// </remarks>
 public sealed partial class InboxProcessor(
     IPostmortemStore store,
@@ -28,37 +27,37 @@ public sealed partial class InboxProcessor(
     private const int BatchSize = 100;
     private const int MaxStoreFailures = 3;
 
-    private readonly Dictionary<string, CachedChannel> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PostmortemSession?> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _storeFailures = [];
     private bool _actionsDecided;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         signals.Inbox.RunAsync(DrainAsync, LogPassFailed, options.Value.PollInterval, stoppingToken);
 
-    public InboxVerdict Decide(InboxItem item, Func<ChannelRef, ChannelSnapshot> loadChannel)
+    public InboxVerdict Decide(InboxItem item, IChannelReader channels)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(loadChannel);
+        ArgumentNullException.ThrowIfNull(channels);
         var chatEvent = item.Event;
-        var channelKey = chatEvent.Channel.Key;
-        var cached = GetChannel(chatEvent.Channel, loadChannel);
+        var channel = chatEvent.Channel;
+        var channelKey = channel.Key;
+        var session = GetSession(channel, channels);
 
         Decision decision;
         try
         {
-            decision = facilitator.Decide(new ChannelState(cached.Session, cached.Timeline), chatEvent);
+            decision = facilitator.Decide(new ChannelState(session, new StoredTimeline(channels, channel)), chatEvent);
         }
         catch (Exception ex)
         {
             LogDecisionFailed(ex, KindOf(chatEvent), chatEvent.EventId, channelKey, item.Sequence);
-            _cache.Remove(channelKey);
+            _sessions.Remove(channelKey);
             return InboxVerdict.Failed(ex.GetType().Name + ": " + ex.Message);
         }
 
         // The cache holds what is stored (or what this transaction wrote, which is forgotten if it rolls back).
-        var sessionChanged = !ReferenceEquals(decision.Session, cached.Session);
-        cached.Timeline.Apply(decision.TimelineChanges);
-        _cache[channelKey] = cached with { Session = decision.Session };
+        var sessionChanged = !ReferenceEquals(decision.Session, session);
+        _sessions[channelKey] = decision.Session;
         _actionsDecided |= decision.Actions.Count > 0;
         LogProcessed(KindOf(chatEvent), chatEvent.EventId, channelKey, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
         return InboxVerdict.Decided(decision, sessionChanged);
@@ -67,7 +66,7 @@ public sealed partial class InboxProcessor(
     /// <summary>Nothing decided since the last commit may be trusted: the next decision reloads from the store.</summary>
     public void Forget()
     {
-        _cache.Clear();
+        _sessions.Clear();
         _actionsDecided = false;
     }
 
@@ -137,22 +136,21 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private CachedChannel GetChannel(ChannelRef channel, Func<ChannelRef, ChannelSnapshot> loadChannel)
+    private PostmortemSession? GetSession(ChannelRef channel, IChannelReader channels)
     {
-        if (_cache.TryGetValue(channel.Key, out var cached))
+        if (_sessions.TryGetValue(channel.Key, out var session))
         {
-            return cached;
+            return session;
         }
 
-        var snapshot = loadChannel(channel);
-        if (_cache.Count >= options.Value.CachedChannels)
+        if (_sessions.Count >= options.Value.CachedChannels)
         {
-            _cache.Clear();
+            _sessions.Clear();
         }
 
-        cached = new CachedChannel(snapshot.Session, new ChannelTimeline(snapshot.Messages));
-        _cache[channel.Key] = cached;
-        return cached;
+        session = channels.OpenSession(channel);
+        _sessions[channel.Key] = session;
+        return session;
     }
 
     private static string KindOf(ChatEvent chatEvent) => chatEvent.GetType().Name;
@@ -172,5 +170,4 @@ public sealed partial class InboxProcessor(
     [LoggerMessage(LogLevel.Error, "An inbox pass failed; retrying on the next poll")]
     private partial void LogPassFailed(Exception exception);
 
-    private sealed record CachedChannel(PostmortemSession? Session, ChannelTimeline Timeline);
 }

@@ -22,7 +22,7 @@ public sealed class ProcessingOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How many channels' timelines the inbox processor keeps in memory.</summary>
+    /// <summary>How many channels' open sessions the inbox processor keeps in memory (timelines are read from the store).</summary>
     [Range(1, 10_000)]
     public int CachedChannels { get; set; } = 64;
 }
