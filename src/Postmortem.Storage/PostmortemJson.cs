@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Postmortem.Core.Events;
 
 namespace Postmortem.Storage;
 
@@ -9,6 +10,19 @@ public static class PostmortemJson
 {
     /// <summary>Read-only shared options. Serialize polymorphic values as their base type (ChatEvent, ChatAction) to write the type discriminator ("eventType" / "actionType").</summary>
     public static JsonSerializerOptions Options { get; } = Create();
+
+    private static readonly Dictionary<Type, string> EventKinds = Options.GetTypeInfo(typeof(ChatEvent)).PolymorphismOptions!.DerivedTypes
+        .ToDictionary(derived => derived.DerivedType, derived => (string)derived.TypeDiscriminator!);
+
+    /// <summary>The type discriminator an event is stored with ("message_posted", …).</summary>
+    public static string KindOf(ChatEvent chatEvent)
+    {
+        ArgumentNullException.ThrowIfNull(chatEvent);
+        return EventKinds[chatEvent.GetType()];
+    }
+
+    /// <summary>An event as stored: with its type discriminator.</summary>
+    public static string Serialize(ChatEvent chatEvent) => JsonSerializer.Serialize(chatEvent, Options);
 
     private static JsonSerializerOptions Create()
     {

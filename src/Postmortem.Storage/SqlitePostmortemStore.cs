@@ -102,8 +102,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private Task<InboxAcceptance> EnqueueAsync(ChatEvent chatEvent, IInboxDecider? decider, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
-        var json = JsonSerializer.Serialize(chatEvent, PostmortemJson.Options);
-        return _inbox.AddAsync(new InboxRow(chatEvent, json, Now(), decider), ct);
+        return _inbox.AddAsync(new InboxRow(chatEvent, Now(), decider), ct);
     }
 
     /// <summary>Lets queued inbox writes finish, then closes the write connection.</summary>
@@ -154,7 +153,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                     }
 
                     var verdict = decider.Decide(new InboxItem(sequence, chatEvent, FromUnixMs(receivedAt)), channels);
-                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: false);
+                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: null);
                 }
 
                 transaction.Commit();
@@ -181,8 +180,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     }
 
     private const string InsertInboxSql = """
-        INSERT INTO inbox (platform, tenant, event_id, channel, json, received_at, processed_at)
-        VALUES ($platform, $tenant, $eventId, $channel, $json, $receivedAt, $processedAt)
+        INSERT INTO inbox (platform, tenant, event_id, channel, kind, json, received_at, processed_at)
+        VALUES ($platform, $tenant, $eventId, $channel, $kind, $json, $receivedAt, $processedAt)
         ON CONFLICT (platform, tenant, event_id) DO NOTHING
         RETURNING sequence;
         """;
@@ -251,6 +250,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
             var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
             var channelId = insert.Parameters.Add("$channel", SqliteType.Text);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
             var json = insert.Parameters.Add("$json", SqliteType.Text);
             var receivedAt = insert.Parameters.Add("$receivedAt", SqliteType.Integer);
             var processedAt = insert.Parameters.Add("$processedAt", SqliteType.Integer);
@@ -263,7 +263,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 tenant.Value = channel.TenantId;
                 eventId.Value = row.Event.EventId;
                 channelId.Value = channel.ChannelId;
-                json.Value = row.Json;
+                kind.Value = PostmortemJson.KindOf(row.Event);
+                json.Value = decider is null ? PostmortemJson.Serialize(row.Event) : DBNull.Value;
                 receivedAt.Value = row.ReceivedAt;
                 processedAt.Value = decider is null ? DBNull.Value : now;
                 if (insert.ExecuteScalar() is not long sequence)
@@ -280,7 +281,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 }
 
                 var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), channels);
-                WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: true);
+                WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: row.Event);
                 outcomes[i] = InboxAcceptance.Decided;
             }
 
@@ -302,11 +303,12 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
     /// <summary>
     /// Writes what was decided for an inbox row: the decision with the row marked processed, or the row marked failed.
-    /// <paramref name="storedNow"/>: the row was inserted by this transaction, already marked processed. Otherwise the
-    /// row is claimed first; false (and nothing written) when it was already processed or failed, so a stale decision
-    /// cannot overwrite newer state.
+    /// <paramref name="storedNow"/>: the event, when this transaction inserted its row already marked processed and
+    /// without its JSON (which a failure stores after all). Otherwise the row is claimed first (and its JSON dropped);
+    /// false (and nothing written) when it was already processed or failed, so a stale decision cannot overwrite newer
+    /// state.
     /// </summary>
-    private bool WriteVerdict(SqliteTransaction transaction, long sequence, ChannelRef channel, InboxVerdict verdict, long now, bool storedNow)
+    private bool WriteVerdict(SqliteTransaction transaction, long sequence, ChannelRef channel, InboxVerdict verdict, long now, ChatEvent? storedNow)
     {
         var error = verdict.Error
             ?? (verdict.Decision is { Session: { } session } && !SameChannel(session.Channel, channel)
@@ -314,17 +316,19 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 : null);
         if (error is not null || verdict.Decision is not { } decision)
         {
-            var failed = _writes.Command(transaction, "UPDATE inbox SET processed_at = NULL, error = $error WHERE sequence = $sequence;");
+            var failed = _writes.Command(transaction,
+                "UPDATE inbox SET processed_at = NULL, error = $error, json = COALESCE($json, json) WHERE sequence = $sequence;");
             failed.Parameters.AddWithValue("$error", error ?? "no decision");
+            failed.Parameters.AddWithValue("$json", storedNow is null ? DBNull.Value : PostmortemJson.Serialize(storedNow));
             failed.Parameters.AddWithValue("$sequence", sequence);
             failed.ExecuteNonQuery();
             return true;
         }
 
-        if (!storedNow)
+        if (storedNow is null)
         {
             var claim = _writes.Command(transaction,
-                "UPDATE inbox SET processed_at = $now WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
+                "UPDATE inbox SET processed_at = $now, json = NULL WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
             claim.Parameters.AddWithValue("$now", now);
             claim.Parameters.AddWithValue("$sequence", sequence);
             if (claim.ExecuteNonQuery() == 0)
@@ -481,7 +485,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
         var now = Now();
         await WriteAsync(
-            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, storedNow: false)),
+            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, storedNow: null)),
             ct);
     }
 
@@ -657,7 +661,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         await using var connection = await OpenAsync(ct);
         var byType = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var command = Command(connection, null,
-            "SELECT COALESCE(json_extract(json, '$.eventType'), ''), COUNT(*) FROM inbox GROUP BY 1;"))
+            "SELECT kind, COUNT(*) FROM inbox GROUP BY kind;"))
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

@@ -111,6 +111,35 @@ internal static class SqliteSchema
         DROP TABLE timeline_messages;
         ALTER TABLE timeline_messages_v2 RENAME TO timeline_messages;
         """,
+
+        // 3: an event's JSON is kept only while it waits to be decided. Most events are decided in the transaction that
+        // stores them, and what they meant is then in the timeline, the session and the outbox, so writing the JSON a
+        // second time into the inbox only doubled the bytes every acknowledged event costs. A decided row keeps its
+        // identity (for deduplication), its kind and its times; a failed row keeps its JSON for inspection.
+        """
+        CREATE TABLE inbox_v3 (
+            sequence     INTEGER PRIMARY KEY,
+            platform     TEXT NOT NULL,
+            tenant       TEXT NOT NULL,
+            event_id     TEXT NOT NULL,
+            channel      TEXT NOT NULL,
+            kind         TEXT NOT NULL DEFAULT '',
+            json         TEXT NULL,
+            received_at  INTEGER NOT NULL,
+            processed_at INTEGER NULL,
+            error        TEXT NULL,
+            UNIQUE (platform, tenant, event_id)
+        );
+        INSERT INTO inbox_v3 (sequence, platform, tenant, event_id, channel, kind, json, received_at, processed_at, error)
+            SELECT sequence, platform, tenant, event_id, channel,
+                   CASE WHEN json_valid(json) THEN COALESCE(json_extract(json, '$.eventType'), '') ELSE '' END,
+                   CASE WHEN processed_at IS NULL THEN json END,
+                   received_at, processed_at, error
+            FROM inbox;
+        DROP TABLE inbox;
+        ALTER TABLE inbox_v3 RENAME TO inbox;
+        CREATE INDEX ix_inbox_pending ON inbox (sequence) WHERE processed_at IS NULL AND error IS NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

@@ -654,7 +654,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     /// <summary>A decider for a store whose (empty) backlog has been checked, so new events are decided as they arrive.</summary>
-    private async Task<RecordingDecider> DeciderWithEmptyBacklogAsync()
+    private protected async Task<RecordingDecider> DeciderWithEmptyBacklogAsync()
     {
         var decider = new RecordingDecider();
         Assert.Equal(0, await Store.DecidePendingAsync(decider, 10, Ct));

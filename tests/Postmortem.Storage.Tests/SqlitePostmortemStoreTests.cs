@@ -140,6 +140,43 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
     }
 
     [Fact]
+    public async Task Event_decided_as_it_is_stored_keeps_its_identity_and_kind_but_not_its_json()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1"), decider, Ct));
+
+        Assert.Equal("message_posted", await ScalarAsync(DatabasePath, "SELECT kind FROM inbox WHERE event_id = 'e1';"));
+        Assert.Equal(DBNull.Value, await ScalarAsync(DatabasePath, "SELECT json FROM inbox WHERE event_id = 'e1';"));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1"), decider, Ct));
+    }
+
+    [Fact]
+    public async Task Event_decided_from_the_backlog_drops_its_json()
+    {
+        await Store.TryAddToInboxAsync(Message("e1"), Ct);
+        Assert.NotEqual(DBNull.Value, await ScalarAsync(DatabasePath, "SELECT json FROM inbox WHERE event_id = 'e1';"));
+
+        Assert.Equal(1, await Store.DecidePendingAsync(new RecordingDecider(), 10, Ct));
+
+        Assert.Equal(DBNull.Value, await ScalarAsync(DatabasePath, "SELECT json FROM inbox WHERE event_id = 'e1';"));
+    }
+
+    [Fact]
+    public async Task Event_whose_decision_failed_keeps_its_json_with_the_error()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Failed("boom");
+
+        await Store.AcceptAsync(Message("e1", text: "checkout is down"), decider, Ct);
+
+        Assert.Equal("boom", await ScalarAsync(DatabasePath, "SELECT error FROM inbox WHERE event_id = 'e1';"));
+        var json = (string)(await ScalarAsync(DatabasePath, "SELECT json FROM inbox WHERE event_id = 'e1';"))!;
+        var stored = Assert.IsType<MessagePosted>(JsonSerializer.Deserialize<ChatEvent>(json, PostmortemJson.Options));
+        Assert.Equal("checkout is down", stored.Text);
+    }
+
+    [Fact]
     public async Task Upgrading_a_first_version_database_keeps_the_inbox_order_and_the_timeline()
     {
         var path = Path.Combine(_folder, "v1.db");
@@ -164,6 +201,8 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
 
         Assert.Equal([(2L, "e2"), (3L, "e3")], (await store.PendingInboxAsync(10, Ct)).Select(i => (i.Sequence, i.Event.EventId)));
         Assert.Equal(["m1"], (await store.LoadChannelAsync(Channel, Ct)).Messages.Select(m => m.MessageId));
+        Assert.Equal(3L, await ScalarAsync(path, "SELECT COUNT(*) FROM inbox WHERE kind = 'message_posted';"));
+        Assert.Equal(DBNull.Value, await ScalarAsync(path, "SELECT json FROM inbox WHERE event_id = 'e1';"));
         Assert.Equal(SqliteSchema.LatestVersion, Convert.ToInt32(await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;")));
     }
 
