@@ -23,17 +23,21 @@ internal sealed class SqliteInboxWriter
         _writeBatch = writeBatch;
     }
 
-    /// <summary>Queues the row; the task ends after the commit that holds it.</summary>
+    /// <summary>
+    /// Queues the row; the task ends after the commit that holds it. <paramref name="ct"/> is only checked before the
+    /// row is queued: once queued it is committed either way, and the wait (a few milliseconds) ends with that commit.
+    /// </summary>
     public async Task<InboxAcceptance> AddAsync(InboxRow row, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        ct.ThrowIfCancellationRequested();
         _queue.Enqueue(row);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
             await WriteQueuedAsync(row).ConfigureAwait(false);
         }
 
-        return await (ct.CanBeCanceled ? row.Completion.Task.WaitAsync(ct) : row.Completion.Task).ConfigureAwait(false);
+        return await row.Completion.Task.ConfigureAwait(false);
     }
 
     /// <summary>Stops taking rows and waits until every queued row is written.</summary>

@@ -21,6 +21,12 @@ public sealed class SlackSignatureVerifier
     private const string Version = "v0";
     private const int HashBytes = 32;
 
+    [ThreadStatic]
+    private static IncrementalHash? t_hmac;
+
+    [ThreadStatic]
+    private static byte[]? t_hmacKey;
+
     private readonly byte[]? _secret;
     private readonly TimeProvider _time;
 
@@ -79,7 +85,7 @@ public sealed class SlackSignatureVerifier
         }
 
         Span<byte> expected = stackalloc byte[HashBytes];
-        ComputeHash(_secret, timestamp, body, expected);
+        ComputeHashReusingKey(_secret, timestamp, body, expected);
         return CryptographicOperations.FixedTimeEquals(given, expected)
             ? SlackSignatureResult.Valid
             : SlackSignatureResult.Refused("signature mismatch");
@@ -91,6 +97,41 @@ public sealed class SlackSignatureVerifier
         Span<byte> hash = stackalloc byte[HashBytes];
         ComputeHash(Encoding.UTF8.GetBytes(signingSecret), timestamp, body, hash);
         return Version + "=" + Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>
+    /// HMAC-SHA256 of <c>v0:{timestamp}:{body}</c> with an HMAC kept per thread, so the key is prepared once per thread
+    /// instead of once per request. A hash that fails half-way is dropped, so no state carries over.
+    /// </summary>
+    private static void ComputeHashReusingKey(byte[] secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
+    {
+        if (t_hmac is null || !ReferenceEquals(t_hmacKey, secret))
+        {
+            t_hmac?.Dispose();
+            t_hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
+            t_hmacKey = secret;
+        }
+
+        var hmac = t_hmac;
+        try
+        {
+            // The timestamp was parsed with NumberStyles.None, so it is ASCII digits: one byte each.
+            Span<byte> prefix = stackalloc byte[Version.Length + 2 + timestamp.Length];
+            var written = Encoding.UTF8.GetBytes(Version, prefix);
+            prefix[written++] = (byte)':';
+            written += Encoding.UTF8.GetBytes(timestamp, prefix[written..]);
+            prefix[written++] = (byte)':';
+            hmac.AppendData(prefix[..written]);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(destination);
+        }
+        catch
+        {
+            hmac.Dispose();
+            t_hmac = null;
+            t_hmacKey = null;
+            throw;
+        }
     }
 
     /// <summary>HMAC-SHA256 of <c>v0:{timestamp}:{body}</c> in one call over one buffer (stack for small bodies).</summary>

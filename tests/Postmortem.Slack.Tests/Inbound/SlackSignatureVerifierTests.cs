@@ -155,4 +155,41 @@ public sealed class SlackSignatureVerifierTests
 
         Assert.False(result.IsValid);
     }
+
+    [Fact]
+    public void Verifiers_with_different_secrets_on_one_thread_each_check_their_own()
+    {
+        const string Other = "another-workspace-signing-secret";
+        var ts = Timestamp(Now);
+        var mine = new SlackSignatureVerifier(Secret, _time);
+        var theirs = new SlackSignatureVerifier(Other, _time);
+
+        Assert.True(mine.Verify(ts, ExpectedSignature(Secret, ts, Body), Body).IsValid);
+        Assert.False(theirs.Verify(ts, ExpectedSignature(Secret, ts, Body), Body).IsValid);
+        Assert.True(theirs.Verify(ts, ExpectedSignature(Other, ts, Body), Body).IsValid);
+        Assert.False(mine.Verify(ts, ExpectedSignature(Other, ts, Body), Body).IsValid);
+        Assert.True(mine.Verify(ts, ExpectedSignature(Secret, ts, Body), Body).IsValid);
+    }
+
+    [Fact]
+    public void A_refused_request_does_not_change_the_next_check()
+    {
+        var ts = Timestamp(Now);
+        var verifier = new SlackSignatureVerifier(Secret, _time);
+        var signature = ExpectedSignature(Secret, ts, Body);
+
+        Assert.False(verifier.Verify(ts, signature, Encoding.UTF8.GetBytes("{\"type\":\"tampered\"}")).IsValid);
+        Assert.True(verifier.Verify(ts, signature, Body).IsValid);
+        Assert.True(verifier.Verify(ts, signature, Body).IsValid);
+    }
+
+    [Fact]
+    public void Timestamp_padded_with_zeros_is_checked_as_sent()
+    {
+        var ts = new string('0', 40) + Timestamp(Now);
+        var verifier = new SlackSignatureVerifier(Secret, _time);
+
+        Assert.True(verifier.Verify(ts, ExpectedSignature(Secret, ts, Body), Body).IsValid);
+        Assert.False(verifier.Verify(ts, ExpectedSignature(Secret, Timestamp(Now), Body), Body).IsValid);
+    }
 }
