@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -30,6 +31,9 @@ public static class PostmortemJson
         {
             // A database may reorder keys (PostgreSQL jsonb does), so the type discriminator need not come first.
             AllowOutOfOrderMetadataProperties = true,
+            // Stored, never embedded in HTML: text stays text (an apostrophe, a quote or a bullet is written as itself,
+            // not as a six-character escape), so chat messages and replies take fewer bytes on disk.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

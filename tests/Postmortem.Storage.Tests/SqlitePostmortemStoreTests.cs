@@ -177,6 +177,19 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
     }
 
     [Fact]
+    public async Task Timeline_text_is_stored_as_written_not_escaped()
+    {
+        const string Text = "it's <down> again — “really” ✓";
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Decided(Decide(null, [TimelineChange.Upsert(Line("m1", Start, text: Text))]));
+
+        await Store.AcceptAsync(Message("e1"), decider, Ct);
+
+        Assert.Contains(Text, (string)(await ScalarAsync(DatabasePath, "SELECT json FROM timeline_messages WHERE message_id = 'm1';"))!, StringComparison.Ordinal);
+        Assert.Equal(Text, Assert.Single((await Store.LoadChannelAsync(Channel, Ct)).Messages).Text);
+    }
+
+    [Fact]
     public async Task Upgrading_a_first_version_database_keeps_the_inbox_order_and_the_timeline()
     {
         var path = Path.Combine(_folder, "v1.db");
