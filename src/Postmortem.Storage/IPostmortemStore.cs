@@ -1,3 +1,4 @@
+using Postmortem.Core.Actions;
 using Postmortem.Core.Chat;
 using Postmortem.Core.Events;
 using Postmortem.Core.Facilitation;
@@ -28,6 +29,13 @@ public interface IPostmortemStore
     /// calls are committed together.
     /// </summary>
     Task<InboxAcceptance> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="AcceptAsync(ChatEvent, IInboxDecider, CancellationToken)"/>; when the event is decided at once, the
+    /// first of its actions that <paramref name="carriesReply"/> accepts is not queued in the outbox but returned, for
+    /// the caller to send in its acknowledgement (a slash command's answer, say).
+    /// </summary>
+    Task<InboxReceipt> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, Func<ChatAction, bool>? carriesReply, CancellationToken ct);
 
     /// <summary>
     /// Decides up to <paramref name="max"/> undecided items in arrival order and commits them with their verdicts in one

@@ -27,7 +27,7 @@ internal sealed class SqliteInboxWriter
     /// Queues the row; the task ends after the commit that holds it. <paramref name="ct"/> is only checked before the
     /// row is queued: once queued it is committed either way, and the wait (a few milliseconds) ends with that commit.
     /// </summary>
-    public async Task<InboxAcceptance> AddAsync(InboxRow row, CancellationToken ct)
+    public async Task<InboxReceipt> AddAsync(InboxRow row, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         ct.ThrowIfCancellationRequested();

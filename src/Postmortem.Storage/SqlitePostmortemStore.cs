@@ -90,19 +90,21 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    public async Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct) =>
-        await EnqueueAsync(chatEvent, decider: null, ct).ConfigureAwait(false) != InboxAcceptance.Duplicate;
-
-    public Task<InboxAcceptance> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(decider);
-        return EnqueueAsync(chatEvent, decider, ct);
-    }
-
-    private Task<InboxAcceptance> EnqueueAsync(ChatEvent chatEvent, IInboxDecider? decider, CancellationToken ct)
+    public async Task<bool> TryAddToInboxAsync(ChatEvent chatEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
-        return _inbox.AddAsync(new InboxRow(chatEvent, Now(), decider), ct);
+        var receipt = await _inbox.AddAsync(new InboxRow(chatEvent, Now(), Decider: null), ct).ConfigureAwait(false);
+        return receipt.Acceptance != InboxAcceptance.Duplicate;
+    }
+
+    public async Task<InboxAcceptance> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, CancellationToken ct) =>
+        (await AcceptAsync(chatEvent, decider, carriesReply: null, ct).ConfigureAwait(false)).Acceptance;
+
+    public Task<InboxReceipt> AcceptAsync(ChatEvent chatEvent, IInboxDecider decider, Func<ChatAction, bool>? carriesReply, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chatEvent);
+        ArgumentNullException.ThrowIfNull(decider);
+        return _inbox.AddAsync(new InboxRow(chatEvent, Now(), decider, carriesReply), ct);
     }
 
     /// <summary>Lets queued inbox writes finish, then closes the write connection.</summary>
@@ -153,7 +155,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                     }
 
                     var verdict = decider.Decide(new InboxItem(sequence, chatEvent, FromUnixMs(receivedAt)), channels);
-                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: null);
+                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: null, carriesReply: null, out _);
                 }
 
                 transaction.Commit();
@@ -179,6 +181,10 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
+    private static readonly InboxReceipt DuplicateReceipt = new(InboxAcceptance.Duplicate);
+    private static readonly InboxReceipt DecidedReceipt = new(InboxAcceptance.Decided);
+    private static readonly InboxReceipt QueuedReceipt = new(InboxAcceptance.Queued);
+
     private const string InsertInboxSql = """
         INSERT INTO inbox (platform, tenant, event_id, channel, kind, json, received_at, processed_at)
         VALUES ($platform, $tenant, $eventId, $channel, $kind, $json, $receivedAt, $processedAt)
@@ -201,7 +207,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         try
         {
             var deciders = batch.Select(row => row.Decider).OfType<IInboxDecider>().Distinct().ToList();
-            InboxAcceptance[] outcomes;
+            InboxReceipt[] outcomes;
             try
             {
                 outcomes = WriteInboxTransaction(batch, decide: true);
@@ -236,9 +242,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    private InboxAcceptance[] WriteInboxTransaction(List<InboxRow> batch, bool decide)
+    private InboxReceipt[] WriteInboxTransaction(List<InboxRow> batch, bool decide)
     {
-        var outcomes = new InboxAcceptance[batch.Count];
+        var outcomes = new InboxReceipt[batch.Count];
         var now = Now();
         var backlog = _backlog;
         var transaction = _writes.Begin();
@@ -269,20 +275,20 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 processedAt.Value = decider is null ? DBNull.Value : now;
                 if (insert.ExecuteScalar() is not long sequence)
                 {
-                    outcomes[i] = InboxAcceptance.Duplicate;
+                    outcomes[i] = DuplicateReceipt;
                     continue;
                 }
 
                 if (decider is null)
                 {
                     backlog = true;
-                    outcomes[i] = InboxAcceptance.Queued;
+                    outcomes[i] = QueuedReceipt;
                     continue;
                 }
 
                 var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), channels);
-                WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: row.Event);
-                outcomes[i] = InboxAcceptance.Decided;
+                WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: row.Event, row.CarriesReply, out var reply);
+                outcomes[i] = reply is null ? DecidedReceipt : new InboxReceipt(InboxAcceptance.Decided, reply);
             }
 
             transaction.Commit();
@@ -306,10 +312,19 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     /// <paramref name="storedNow"/>: the event, when this transaction inserted its row already marked processed and
     /// without its JSON (which a failure stores after all). Otherwise the row is claimed first (and its JSON dropped);
     /// false (and nothing written) when it was already processed or failed, so a stale decision cannot overwrite newer
-    /// state.
+    /// state. <paramref name="carriesReply"/> picks the one action that is not queued but returned as <paramref name="reply"/>.
     /// </summary>
-    private bool WriteVerdict(SqliteTransaction transaction, long sequence, ChannelRef channel, InboxVerdict verdict, long now, ChatEvent? storedNow)
+    private bool WriteVerdict(
+        SqliteTransaction transaction,
+        long sequence,
+        ChannelRef channel,
+        InboxVerdict verdict,
+        long now,
+        ChatEvent? storedNow,
+        Func<ChatAction, bool>? carriesReply,
+        out ChatAction? reply)
     {
+        reply = null;
         var error = verdict.Error
             ?? (verdict.Decision is { Session: { } session } && !SameChannel(session.Channel, channel)
                 ? $"Session {session.Id} belongs to {session.Channel.Key}, not to the event's channel {channel.Key}."
@@ -343,7 +358,14 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
 
         SaveTimeline(transaction, channel, decision.TimelineChanges);
-        AddToOutbox(transaction, decision.Actions, now);
+        var actions = decision.Actions;
+        if (carriesReply is not null && actions.FirstOrDefault(carriesReply) is { } carried)
+        {
+            reply = carried;
+            actions = [.. actions.Where(action => !ReferenceEquals(action, carried))];
+        }
+
+        AddToOutbox(transaction, actions, now);
         return true;
     }
 
@@ -485,7 +507,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
         var now = Now();
         await WriteAsync(
-            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, storedNow: null)),
+            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, storedNow: null, carriesReply: null, out _)),
             ct);
     }
 

@@ -175,6 +175,33 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reply_the_caller_carries_is_returned_and_not_queued_in_the_outbox()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Decided(Decide(null, null, Post("a1"), Post("answer"), Post("a2")));
+
+        var receipt = await Store.AcceptAsync(Message("e1"), decider, action => action.Key.StartsWith("answer", StringComparison.Ordinal), Ct);
+
+        Assert.Equal(InboxAcceptance.Decided, receipt.Acceptance);
+        Assert.Equal("answer", receipt.Reply?.Key);
+        Assert.Equal(["a1", "a2"], (await DueAsync()).Select(o => o.Action.Key));
+    }
+
+    [Fact]
+    public async Task Reply_of_an_event_that_waits_behind_older_ones_goes_through_the_outbox()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (_, _) => InboxVerdict.Decided(Decide(null, null, Post("answer")));
+        await AddAsync(Message("e0"));
+
+        var receipt = await Store.AcceptAsync(Message("e1"), decider, _ => true, Ct);
+        await Store.DecidePendingAsync(decider, 10, Ct);
+
+        Assert.Equal(new InboxReceipt(InboxAcceptance.Queued), receipt);
+        Assert.Equal(["answer"], (await DueAsync()).Select(o => o.Action.Key).Distinct());
+    }
+
+    [Fact]
     public async Task Accepted_event_waits_behind_undecided_ones_and_all_are_decided_in_arrival_order()
     {
         var decider = await DeciderWithEmptyBacklogAsync();

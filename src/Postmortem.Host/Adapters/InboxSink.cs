@@ -1,23 +1,31 @@
+using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 using Postmortem.Host.Processing;
 using Postmortem.Slack.Backfill;
 using Postmortem.Slack.Inbound;
+using Postmortem.Storage;
 
 namespace Postmortem.Host.Adapters;
 
 /// <summary>Where the chat adapters' verified events go: durably into the inbox (see <see cref="EventIntake"/>).</summary>
 internal sealed class InboxSink(EventIntake intake, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink
 {
-    public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
+    public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct) =>
+        (await AcceptAsync(chatEvent, carriesReply: null, ct).ConfigureAwait(false)).Acceptance != InboxAcceptance.Duplicate;
+
+    public async Task<PostEphemeral?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct) =>
+        (await AcceptAsync(command, action => SlackCommandReply.CanAnswer(command, action), ct).ConfigureAwait(false)).Reply as PostEphemeral;
+
+    Task ISlackBackfillSink.AcceptAsync(ChatEvent chatEvent, CancellationToken ct) => AcceptAsync(chatEvent, ct);
+
+    private async Task<InboxReceipt> AcceptAsync(ChatEvent chatEvent, Func<ChatAction, bool>? carriesReply, CancellationToken ct)
     {
-        var added = await intake.AcceptAsync(chatEvent, ct).ConfigureAwait(false);
-        if (!added)
+        var receipt = await intake.AcceptAsync(chatEvent, carriesReply, ct).ConfigureAwait(false);
+        if (receipt.Acceptance == InboxAcceptance.Duplicate)
         {
             logger.LogDebug("Dropped repeated event {EventId} in {Channel}", chatEvent.EventId, chatEvent.Channel.Key);
         }
 
-        return added;
+        return receipt;
     }
-
-    Task ISlackBackfillSink.AcceptAsync(ChatEvent chatEvent, CancellationToken ct) => AcceptAsync(chatEvent, ct);
 }

@@ -1,3 +1,4 @@
+using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 using Postmortem.Storage;
 
@@ -10,14 +11,21 @@ namespace Postmortem.Host.Processing;
 public sealed class EventIntake(IPostmortemStore store, InboxProcessor processor, ProcessingSignals signals)
 {
     /// <summary>Stores (and usually decides) the event; false when it was seen before.</summary>
-    public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
+    public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct) =>
+        (await AcceptAsync(chatEvent, carriesReply: null, ct).ConfigureAwait(false)).Acceptance != InboxAcceptance.Duplicate;
+
+    /// <summary>
+    /// Stores (and usually decides) the event; when it is decided at once, the action <paramref name="carriesReply"/>
+    /// picks comes back in the receipt instead of going through the outbox, for the caller to answer with.
+    /// </summary>
+    public async Task<InboxReceipt> AcceptAsync(ChatEvent chatEvent, Func<ChatAction, bool>? carriesReply, CancellationToken ct)
     {
-        var outcome = await store.AcceptAsync(chatEvent, processor, ct).ConfigureAwait(false);
-        if (outcome == InboxAcceptance.Queued)
+        var receipt = await store.AcceptAsync(chatEvent, processor, carriesReply, ct).ConfigureAwait(false);
+        if (receipt.Acceptance == InboxAcceptance.Queued)
         {
             signals.Inbox.Poke();
         }
 
-        return outcome != InboxAcceptance.Duplicate;
+        return receipt;
     }
 }

@@ -1,3 +1,4 @@
+using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 
 namespace Postmortem.Slack.Inbound;
@@ -7,4 +8,11 @@ public interface ISlackEventSink
 {
     /// <summary>Stores the event durably; false when an event with the same id was already stored.</summary>
     Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct);
+
+    /// <summary>
+    /// Stores a slash command like <see cref="AcceptAsync"/>. When it is decided at once and its answer can travel in the
+    /// acknowledgement (<see cref="SlackCommandReply.CanAnswer"/>), returns that answer, which is then not sent through
+    /// the outbox; null otherwise (also for a repeat).
+    /// </summary>
+    Task<PostEphemeral?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct);
 }

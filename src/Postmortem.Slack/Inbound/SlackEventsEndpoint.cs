@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Actions;
+using Postmortem.Core.Events;
+using Postmortem.Slack.BlockKit;
 
 namespace Postmortem.Slack.Inbound;
 
@@ -90,11 +93,23 @@ public static class SlackEventsEndpoint
         }
 
         var sink = context.RequestServices.GetRequiredService<ISlackEventSink>();
+        PostEphemeral? answer = null;
         try
         {
             foreach (var chatEvent in events.Items)
             {
-                var stored = await sink.AcceptAsync(chatEvent, ct);
+                bool stored;
+                if (events.Source == SlackInboundSource.SlashCommand && chatEvent is CommandInvoked command && answer is null)
+                {
+                    // Slack shows a slash command's 200 body to its user: the answer goes there, not through the outbox.
+                    answer = await sink.AcceptSlashCommandAsync(command, ct);
+                    stored = true;
+                }
+                else
+                {
+                    stored = await sink.AcceptAsync(chatEvent, ct);
+                }
+
                 if (logger.IsEnabled(LogLevel.Debug))
                 {
                     logger.LogDebug(
@@ -122,7 +137,34 @@ public static class SlackEventsEndpoint
             return;
         }
 
+        if (answer is not null)
+        {
+            await WriteAnswerAsync(context, answer);
+            return;
+        }
+
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static Task WriteAnswerAsync(HttpContext context, PostEphemeral answer)
+    {
+        var message = SlackMessageRenderer.Render(answer.Content)[0];
+        return WriteJsonAsync(context, writer =>
+        {
+            writer.WriteString("response_type", "ephemeral");
+            writer.WriteString("text", message.Text);
+            if (message.Blocks.Count > 0)
+            {
+                writer.WritePropertyName("blocks");
+                writer.WriteStartArray();
+                foreach (var block in message.Blocks)
+                {
+                    block.WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
+            }
+        });
     }
 
     /// <summary>The raw body in a pooled buffer (the caller returns it), or a null buffer when it is larger than <paramref name="maxBytes"/>.</summary>

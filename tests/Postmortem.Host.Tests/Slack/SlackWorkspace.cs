@@ -283,6 +283,18 @@ public sealed class SlackWorkspace : IAsyncDisposable
         return string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
     }
 
+    /// <summary>The answer Slack shows the user who typed a slash command: the 200 body's text, which must be ephemeral.</summary>
+    public static async Task<string> EphemeralAnswerAsync(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Slack expects 200, got {(int)response.StatusCode}: {body}");
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        Assert.Equal("ephemeral", (string?)json["response_type"]);
+        return (string?)json["text"] ?? "";
+    }
+
     private static async Task AssertOkAsync(HttpResponseMessage response)
     {
         using (response)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 using Postmortem.Slack.Inbound;
 
@@ -17,6 +18,9 @@ internal sealed class InMemorySlackEventSink : ISlackEventSink
 
     public int Attempts => _attempts;
 
+    /// <summary>What a newly stored slash command is answered with (when <see cref="SlackCommandReply.CanAnswer"/> allows it).</summary>
+    public Func<CommandInvoked, ChatAction?> Answer { get; set; } = _ => null;
+
     public IReadOnlyCollection<ChatEvent> Stored => _stored.Values.ToList();
 
     public Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct)
@@ -28,5 +32,15 @@ internal sealed class InMemorySlackEventSink : ISlackEventSink
         }
 
         return Task.FromResult(_stored.TryAdd(chatEvent.EventId, chatEvent));
+    }
+
+    public async Task<PostEphemeral?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct)
+    {
+        if (!await AcceptAsync(command, ct))
+        {
+            return null;
+        }
+
+        return Answer(command) is { } answer && SlackCommandReply.CanAnswer(command, answer) ? (PostEphemeral)answer : null;
     }
 }

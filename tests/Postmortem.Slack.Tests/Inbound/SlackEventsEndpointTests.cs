@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 using Postmortem.Slack.Inbound;
 using Postmortem.Slack.Tests.Payloads;
@@ -200,6 +201,44 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         var command = Assert.IsType<CommandInvoked>(Assert.Single(_sink.Stored));
         Assert.Equal("start Checkout & payments sev:SEV2 since:3h", command.Text);
+    }
+
+    [Fact]
+    public async Task Slash_command_answered_at_once_gets_its_answer_in_the_200_body()
+    {
+        _sink.Answer = command => new PostEphemeral
+        {
+            Key = "answer",
+            Channel = command.Channel,
+            UserId = command.User.Id,
+            Content = new MessageContent("Postmortem *started* for <#C1>"),
+        };
+
+        using var response = await PostAsync(Payload.Bytes("slash_command.txt"), Form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ephemeral", json.RootElement.GetProperty("response_type").GetString());
+        Assert.Contains("started", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var section = Assert.Single(json.RootElement.GetProperty("blocks").EnumerateArray());
+        Assert.Equal("section", section.GetProperty("type").GetString());
+        Assert.Single(_sink.Stored);
+    }
+
+    [Fact]
+    public async Task Answer_for_another_user_or_a_thread_is_not_carried_in_the_200_body()
+    {
+        var parsed = new SlackInboundParser(TestSlackOptions.Create(), _time).Parse(Form, Payload.Bytes("slash_command.txt"));
+        var command = Assert.IsType<CommandInvoked>(Assert.Single(Assert.IsType<SlackInbound.Events>(parsed).Items));
+        var mine = new PostEphemeral { Key = "a", Channel = command.Channel, UserId = command.User.Id, Content = new MessageContent("ok") };
+        var tooLong = new MessageContent(string.Join("\n\n", Enumerable.Range(0, 60).Select(i => new string('x', 2900))));
+
+        Assert.True(SlackCommandReply.CanAnswer(command, mine));
+        Assert.False(SlackCommandReply.CanAnswer(command, mine with { UserId = "U0SOMEONE" }));
+        Assert.False(SlackCommandReply.CanAnswer(command, mine with { ThreadId = "1700000000.000100" }));
+        Assert.False(SlackCommandReply.CanAnswer(command, mine with { Channel = command.Channel with { ChannelId = "C0ELSEWHERE" } }));
+        Assert.False(SlackCommandReply.CanAnswer(command, mine with { Content = tooLong }));
+        Assert.False(SlackCommandReply.CanAnswer(command, new PostMessage { Key = "b", Channel = command.Channel, Content = new MessageContent("ok") }));
     }
 
     [Fact]
