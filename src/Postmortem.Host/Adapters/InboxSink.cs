@@ -2,6 +2,7 @@ using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 using Postmortem.Host.Processing;
 using Postmortem.Slack.Backfill;
+using Postmortem.Slack.BlockKit;
 using Postmortem.Slack.Inbound;
 using Postmortem.Storage;
 
@@ -13,8 +14,12 @@ internal sealed class InboxSink(EventIntake intake, ILogger<InboxSink> logger) :
     public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct) =>
         (await AcceptAsync(chatEvent, carriesReply: null, ct).ConfigureAwait(false)).Acceptance != InboxAcceptance.Duplicate;
 
-    public async Task<PostEphemeral?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct) =>
-        (await AcceptAsync(command, action => SlackCommandReply.CanAnswer(command, action), ct).ConfigureAwait(false)).Reply as PostEphemeral;
+    public async Task<SlackBlockMessage?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct)
+    {
+        SlackBlockMessage? answer = null;
+        var receipt = await AcceptAsync(command, action => SlackCommandReply.TryRender(command, action, out answer), ct).ConfigureAwait(false);
+        return receipt.Reply is null ? null : answer;
+    }
 
     Task ISlackBackfillSink.AcceptAsync(ChatEvent chatEvent, CancellationToken ct) => AcceptAsync(chatEvent, ct);
 

@@ -1,5 +1,5 @@
-using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
+using Postmortem.Slack.BlockKit;
 
 namespace Postmortem.Slack.Inbound;
 
@@ -11,8 +11,8 @@ public interface ISlackEventSink
 
     /// <summary>
     /// Stores a slash command like <see cref="AcceptAsync"/>. When it is decided at once and its answer can travel in the
-    /// acknowledgement (<see cref="SlackCommandReply.CanAnswer"/>), returns that answer, which is then not sent through
-    /// the outbox; null otherwise (also for a repeat).
+    /// acknowledgement (<see cref="SlackCommandReply.TryRender"/>), returns that answer, rendered, which is then not sent
+    /// through the outbox; null otherwise (also for a repeat).
     /// </summary>
-    Task<PostEphemeral?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct);
+    Task<SlackBlockMessage?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct);
 }

@@ -10,13 +10,23 @@ namespace Postmortem.Slack.Inbound;
 /// </summary>
 public static class SlackCommandReply
 {
-    /// <summary>An ephemeral reply to the command's own user, outside any thread, that fits in one message.</summary>
-    public static bool CanAnswer(CommandInvoked command, ChatAction action)
+    /// <summary>
+    /// An ephemeral reply to the command's own user, outside any thread, that fits in one message; <paramref name="message"/>
+    /// is that message, rendered.
+    /// </summary>
+    public static bool TryRender(CommandInvoked command, ChatAction action, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SlackBlockMessage? message)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return action is PostEphemeral { ThreadId: null } ephemeral
-            && ephemeral.UserId == command.User.Id
-            && ephemeral.Channel.Key == command.Channel.Key
-            && SlackMessageRenderer.Render(ephemeral.Content).Count == 1;
+        message = null;
+        if (action is not PostEphemeral { ThreadId: null } ephemeral
+            || ephemeral.UserId != command.User.Id
+            || ephemeral.Channel.Key != command.Channel.Key)
+        {
+            return false;
+        }
+
+        var parts = SlackMessageRenderer.Render(ephemeral.Content);
+        message = parts.Count == 1 ? parts[0] : null;
+        return message is not null;
     }
 }

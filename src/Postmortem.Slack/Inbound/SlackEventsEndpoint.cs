@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
 using Postmortem.Slack.BlockKit;
 
@@ -93,7 +92,7 @@ public static class SlackEventsEndpoint
         }
 
         var sink = context.RequestServices.GetRequiredService<ISlackEventSink>();
-        PostEphemeral? answer = null;
+        SlackBlockMessage? answer = null;
         try
         {
             foreach (var chatEvent in events.Items)
@@ -146,10 +145,8 @@ public static class SlackEventsEndpoint
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    private static Task WriteAnswerAsync(HttpContext context, PostEphemeral answer)
-    {
-        var message = SlackMessageRenderer.Render(answer.Content)[0];
-        return WriteJsonAsync(context, writer =>
+    private static Task WriteAnswerAsync(HttpContext context, SlackBlockMessage message) =>
+        WriteJsonAsync(context, writer =>
         {
             writer.WriteString("response_type", "ephemeral");
             writer.WriteString("text", message.Text);
@@ -165,7 +162,6 @@ public static class SlackEventsEndpoint
                 writer.WriteEndArray();
             }
         });
-    }
 
     /// <summary>The raw body in a pooled buffer (the caller returns it), or a null buffer when it is larger than <paramref name="maxBytes"/>.</summary>
     private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
@@ -226,16 +222,15 @@ public static class SlackEventsEndpoint
 
     private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> writeProperties)
     {
-        using var json = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(json))
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
         {
             writer.WriteStartObject();
             writeProperties(writer);
             writer.WriteEndObject();
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.Body.WriteAsync(json.ToArray(), context.RequestAborted);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Postmortem.Core.Actions;
 using Postmortem.Core.Events;
+using Postmortem.Slack.BlockKit;
 using Postmortem.Slack.Inbound;
 
 namespace Postmortem.Slack.Tests.Inbound;
@@ -18,7 +19,7 @@ internal sealed class InMemorySlackEventSink : ISlackEventSink
 
     public int Attempts => _attempts;
 
-    /// <summary>What a newly stored slash command is answered with (when <see cref="SlackCommandReply.CanAnswer"/> allows it).</summary>
+    /// <summary>What a newly stored slash command is answered with (when <see cref="SlackCommandReply.TryRender"/> allows it).</summary>
     public Func<CommandInvoked, ChatAction?> Answer { get; set; } = _ => null;
 
     public IReadOnlyCollection<ChatEvent> Stored => _stored.Values.ToList();
@@ -34,13 +35,13 @@ internal sealed class InMemorySlackEventSink : ISlackEventSink
         return Task.FromResult(_stored.TryAdd(chatEvent.EventId, chatEvent));
     }
 
-    public async Task<PostEphemeral?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct)
+    public async Task<SlackBlockMessage?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct)
     {
         if (!await AcceptAsync(command, ct))
         {
             return null;
         }
 
-        return Answer(command) is { } answer && SlackCommandReply.CanAnswer(command, answer) ? (PostEphemeral)answer : null;
+        return Answer(command) is { } answer && SlackCommandReply.TryRender(command, answer, out var message) ? message : null;
     }
 }

@@ -233,12 +233,12 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         var mine = new PostEphemeral { Key = "a", Channel = command.Channel, UserId = command.User.Id, Content = new MessageContent("ok") };
         var tooLong = new MessageContent(string.Join("\n\n", Enumerable.Range(0, 60).Select(i => new string('x', 2900))));
 
-        Assert.True(SlackCommandReply.CanAnswer(command, mine));
-        Assert.False(SlackCommandReply.CanAnswer(command, mine with { UserId = "U0SOMEONE" }));
-        Assert.False(SlackCommandReply.CanAnswer(command, mine with { ThreadId = "1700000000.000100" }));
-        Assert.False(SlackCommandReply.CanAnswer(command, mine with { Channel = command.Channel with { ChannelId = "C0ELSEWHERE" } }));
-        Assert.False(SlackCommandReply.CanAnswer(command, mine with { Content = tooLong }));
-        Assert.False(SlackCommandReply.CanAnswer(command, new PostMessage { Key = "b", Channel = command.Channel, Content = new MessageContent("ok") }));
+        Assert.True(SlackCommandReply.TryRender(command, mine, out _));
+        Assert.False(SlackCommandReply.TryRender(command, mine with { UserId = "U0SOMEONE" }, out _));
+        Assert.False(SlackCommandReply.TryRender(command, mine with { ThreadId = "1700000000.000100" }, out _));
+        Assert.False(SlackCommandReply.TryRender(command, mine with { Channel = command.Channel with { ChannelId = "C0ELSEWHERE" } }, out _));
+        Assert.False(SlackCommandReply.TryRender(command, mine with { Content = tooLong }, out _));
+        Assert.False(SlackCommandReply.TryRender(command, new PostMessage { Key = "b", Channel = command.Channel, Content = new MessageContent("ok") }, out _));
     }
 
     [Fact]
