@@ -97,16 +97,16 @@ public static class SlackEventsEndpoint
         {
             foreach (var chatEvent in events.Items)
             {
-                bool stored;
+                string outcome;
                 if (events.Source == SlackInboundSource.SlashCommand && chatEvent is CommandInvoked command && answer is null)
                 {
                     // Slack shows a slash command's 200 body to its user: the answer goes there, not through the outbox.
                     answer = await sink.AcceptSlashCommandAsync(command, ct);
-                    stored = true;
+                    outcome = answer is null ? "accepted" : "accepted and answered in the acknowledgement";
                 }
                 else
                 {
-                    stored = await sink.AcceptAsync(chatEvent, ct);
+                    outcome = await sink.AcceptAsync(chatEvent, ct) ? "stored" : "already seen";
                 }
 
                 if (logger.IsEnabled(LogLevel.Debug))
@@ -116,7 +116,7 @@ public static class SlackEventsEndpoint
                         chatEvent.EventId,
                         chatEvent.GetType().Name,
                         chatEvent.Channel.Key,
-                        stored ? "stored" : "already seen");
+                        outcome);
                 }
             }
         }
