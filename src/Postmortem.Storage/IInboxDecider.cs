@@ -15,6 +15,9 @@ public interface IInboxDecider
     /// <summary>The verdicts given since the last <see cref="Committed"/> were rolled back: forget what they changed.</summary>
     void Forget();
 
-    /// <summary>The verdicts given since the last call are committed.</summary>
-    void Committed();
+    /// <summary>
+    /// The verdicts given since the last call are committed; <paramref name="queuedActions"/>: that commit put actions
+    /// into the outbox (not counting a reply the caller carries back itself).
+    /// </summary>
+    void Committed(bool queuedActions);
 }

@@ -144,6 +144,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
                 var now = Now();
                 var channels = new TransactionChannels(this, transaction);
+                _queuedActions = false;
                 foreach (var (sequence, json, receivedAt) in pending)
                 {
                     handled++;
@@ -155,7 +156,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                     }
 
                     var verdict = decider.Decide(new InboxItem(sequence, chatEvent, FromUnixMs(receivedAt)), channels);
-                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, storedNow: null, carriesReply: null, out _);
+                    WriteVerdict(transaction, sequence, chatEvent.Channel, verdict, now, insertedWithoutJson: null, carriesReply: null, out _);
                 }
 
                 transaction.Commit();
@@ -172,7 +173,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 transaction.Dispose();
             }
 
-            decider.Committed();
+            decider.Committed(_queuedActions);
             return handled;
         }
         finally
@@ -180,6 +181,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             _writeGate.Release();
         }
     }
+
+    /// <summary>Whether the transaction being written (under the write gate) has put actions into the outbox.</summary>
+    private bool _queuedActions;
 
     private static readonly InboxReceipt DuplicateReceipt = new(InboxAcceptance.Duplicate);
     private static readonly InboxReceipt DecidedReceipt = new(InboxAcceptance.Decided);
@@ -230,7 +234,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 return;
             }
 
-            deciders.ForEach(decider => decider.Committed());
+            deciders.ForEach(decider => decider.Committed(_queuedActions));
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(outcomes[i]);
@@ -246,6 +250,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     {
         var outcomes = new InboxReceipt[batch.Count];
         var now = Now();
+        _queuedActions = false;
         var backlog = _backlog;
         var transaction = _writes.Begin();
         try
@@ -287,7 +292,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 }
 
                 var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), channels);
-                WriteVerdict(transaction, sequence, channel, verdict, now, storedNow: row.Event, row.CarriesReply, out var reply);
+                WriteVerdict(transaction, sequence, channel, verdict, now, insertedWithoutJson: row.Event, row.CarriesReply, out var reply);
                 outcomes[i] = reply is null ? DecidedReceipt : new InboxReceipt(InboxAcceptance.Decided, reply);
             }
 
@@ -309,7 +314,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
     /// <summary>
     /// Writes what was decided for an inbox row: the decision with the row marked processed, or the row marked failed.
-    /// <paramref name="storedNow"/>: the event, when this transaction inserted its row already marked processed and
+    /// <paramref name="insertedWithoutJson"/>: the event, when this transaction inserted its row already marked processed and
     /// without its JSON (which a failure stores after all). Otherwise the row is claimed first (and its JSON dropped);
     /// false (and nothing written) when it was already processed or failed, so a stale decision cannot overwrite newer
     /// state. <paramref name="carriesReply"/> picks the one action that is not queued but returned as <paramref name="reply"/>.
@@ -320,7 +325,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         ChannelRef channel,
         InboxVerdict verdict,
         long now,
-        ChatEvent? storedNow,
+        ChatEvent? insertedWithoutJson,
         Func<ChatAction, bool>? carriesReply,
         out ChatAction? reply)
     {
@@ -334,13 +339,13 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             var failed = _writes.Command(transaction,
                 "UPDATE inbox SET processed_at = NULL, error = $error, json = COALESCE($json, json) WHERE sequence = $sequence;");
             failed.Parameters.AddWithValue("$error", error ?? "no decision");
-            failed.Parameters.AddWithValue("$json", storedNow is null ? DBNull.Value : PostmortemJson.Serialize(storedNow));
+            failed.Parameters.AddWithValue("$json", insertedWithoutJson is null ? DBNull.Value : PostmortemJson.Serialize(insertedWithoutJson));
             failed.Parameters.AddWithValue("$sequence", sequence);
             failed.ExecuteNonQuery();
             return true;
         }
 
-        if (storedNow is null)
+        if (insertedWithoutJson is null)
         {
             var claim = _writes.Command(transaction,
                 "UPDATE inbox SET processed_at = $now, json = NULL WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
@@ -507,7 +512,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
         var now = Now();
         await WriteAsync(
-            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, storedNow: null, carriesReply: null, out _)),
+            transaction => Task.FromResult(WriteVerdict(transaction, item.Sequence, channel, InboxVerdict.Decided(decision), now, insertedWithoutJson: null, carriesReply: null, out _)),
             ct);
     }
 
@@ -795,6 +800,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             return;
         }
 
+        _queuedActions = true;
         var insert = _writes.Command(transaction, """
             INSERT INTO outbox (platform, tenant, channel, action_key, json, created_at, next_attempt_at)
             VALUES ($platform, $tenant, $channel, $key, $json, $now, $now)

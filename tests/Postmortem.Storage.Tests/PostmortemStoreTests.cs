@@ -188,6 +188,21 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decider_is_told_whether_its_commit_queued_anything_beside_the_carried_reply()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event.EventId == "e1"
+            ? Decide(null, null, Post("answer"))
+            : Decide(null, null, Post("answer2"), Post("a2")));
+
+        await Store.AcceptAsync(Message("e1"), decider, action => action.Key.StartsWith("answer", StringComparison.Ordinal), Ct);
+        await Store.AcceptAsync(Message("e2"), decider, action => action.Key.StartsWith("answer", StringComparison.Ordinal), Ct);
+
+        Assert.Equal([false, true], decider.QueuedActions);
+        Assert.Equal(["a2"], (await DueAsync()).Select(o => o.Action.Key));
+    }
+
+    [Fact]
     public async Task Reply_of_an_event_that_waits_behind_older_ones_goes_through_the_outbox()
     {
         var decider = await DeciderWithEmptyBacklogAsync();

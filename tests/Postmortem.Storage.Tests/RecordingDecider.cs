@@ -35,5 +35,12 @@ internal sealed class RecordingDecider : IInboxDecider
 
     public void Forget() => Forgotten++;
 
-    public void Committed() => Commits++;
+    /// <summary>For each commit, whether it put actions into the outbox.</summary>
+    public List<bool> QueuedActions { get; } = [];
+
+    public void Committed(bool queuedActions)
+    {
+        Commits++;
+        QueuedActions.Add(queuedActions);
+    }
 }

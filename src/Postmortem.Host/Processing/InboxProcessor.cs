@@ -29,7 +29,6 @@ public sealed partial class InboxProcessor(
 
     private readonly Dictionary<string, PostmortemSession?> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _storeFailures = [];
-    private bool _actionsDecided;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         signals.Inbox.RunAsync(DrainAsync, LogPassFailed, options.Value.PollInterval, stoppingToken);
@@ -58,7 +57,6 @@ public sealed partial class InboxProcessor(
         // The cache holds what is stored (or what this transaction wrote, which is forgotten if it rolls back).
         var sessionChanged = !ReferenceEquals(decision.Session, session);
         _sessions[channelKey] = decision.Session;
-        _actionsDecided |= decision.Actions.Count > 0;
         LogProcessed(KindOf(chatEvent), chatEvent.EventId, channelKey, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
         return InboxVerdict.Decided(decision, sessionChanged);
     }
@@ -67,14 +65,12 @@ public sealed partial class InboxProcessor(
     public void Forget()
     {
         _sessions.Clear();
-        _actionsDecided = false;
     }
 
-    public void Committed()
+    public void Committed(bool queuedActions)
     {
-        if (_actionsDecided)
+        if (queuedActions)
         {
-            _actionsDecided = false;
             signals.Outbox.Poke();
         }
     }
