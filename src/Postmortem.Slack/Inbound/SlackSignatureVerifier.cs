@@ -85,7 +85,7 @@ public sealed class SlackSignatureVerifier
         }
 
         Span<byte> expected = stackalloc byte[HashBytes];
-        ComputeHashReusingKey(_secret, timestamp, body, expected);
+        ComputeHash(_secret, timestamp, body, expected);
         return CryptographicOperations.FixedTimeEquals(given, expected)
             ? SlackSignatureResult.Valid
             : SlackSignatureResult.Refused("signature mismatch");
@@ -103,7 +103,7 @@ public sealed class SlackSignatureVerifier
     /// HMAC-SHA256 of <c>v0:{timestamp}:{body}</c> with an HMAC kept per thread, so the key is prepared once per thread
     /// instead of once per request. A hash that fails half-way is dropped, so no state carries over.
     /// </summary>
-    private static void ComputeHashReusingKey(byte[] secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
+    private static void ComputeHash(byte[] secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
         if (t_hmac is null || !ReferenceEquals(t_hmacKey, secret))
         {
@@ -115,8 +115,9 @@ public sealed class SlackSignatureVerifier
         var hmac = t_hmac;
         try
         {
-            // The timestamp was parsed with NumberStyles.None, so it is ASCII digits: one byte each.
-            Span<byte> prefix = stackalloc byte[Version.Length + 2 + timestamp.Length];
+            const int StackLimit = 128;
+            var prefixLength = Version.Length + 2 + Encoding.UTF8.GetByteCount(timestamp);
+            Span<byte> prefix = prefixLength <= StackLimit ? stackalloc byte[StackLimit] : new byte[prefixLength];
             var written = Encoding.UTF8.GetBytes(Version, prefix);
             prefix[written++] = (byte)':';
             written += Encoding.UTF8.GetBytes(timestamp, prefix[written..]);
@@ -131,34 +132,6 @@ public sealed class SlackSignatureVerifier
             t_hmac = null;
             t_hmacKey = null;
             throw;
-        }
-    }
-
-    /// <summary>HMAC-SHA256 of <c>v0:{timestamp}:{body}</c> in one call over one buffer (stack for small bodies).</summary>
-    private static void ComputeHash(byte[] secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
-    {
-        const int StackLimit = 4096;
-        var prefixLength = Version.Length + 2 + Encoding.UTF8.GetByteCount(timestamp);
-        var length = prefixLength + body.Length;
-        byte[]? rented = null;
-        var message = length <= StackLimit
-            ? stackalloc byte[StackLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(Version, message);
-            message[written++] = (byte)':';
-            written += Encoding.UTF8.GetBytes(timestamp, message[written..]);
-            message[written++] = (byte)':';
-            body.CopyTo(message[written..]);
-            HMACSHA256.HashData(secret, message[..length], destination);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
         }
     }
 }
