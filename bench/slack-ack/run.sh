@@ -69,6 +69,7 @@ fi
 # One bot process per (kind, conns) on a fresh database: the generator's event ids depend only on the request
 # index, so a second run would only exercise the duplicate path of a bot that deduplicates by event_id.
 count_json() { curl -s -m 30 "http://127.0.0.1:$BOT_PORT/diagnostics/inbox-count"; }
+runtime_json() { curl -s -m 30 "http://127.0.0.1:$BOT_PORT/diagnostics/runtime"; }
 json_num() { sed -nE "s/.*\"$1\":([0-9]+).*/\1/p" <<<"$2"; }
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 CLK_TCK="$(getconf CLK_TCK)"
@@ -117,6 +118,7 @@ for kind in $KINDS; do
       sleep 0.5
     done
     c0="$(ticks "$BOT_PID")"
+    rt0="$(runtime_json)"
     TARGET=external TARGET_URL="http://127.0.0.1:$BOT_PORT/slack/events" \
       COUNT_URL="http://127.0.0.1:$BOT_PORT/diagnostics/inbox-count" SERVER_PID="$BOT_PID" \
       POOL="$POOL" KINDS="$kind" CONNS="$conns" WARMUP_S=0 DURATION_S="$DURATION_S" \
@@ -131,10 +133,11 @@ for kind in $KINDS; do
       sleep 0.5; waited=$((waited + 1))
     done
     c1="$(ticks "$BOT_PID")"
+    rt1="$(runtime_json)"
     counts="$(count_json)"
-    printf '{"label":"%s","cpu_total_s":%s,"drain_wait_s":%s,"inbox_pending_end":%s,"counts":%s}\n' \
+    printf '{"label":"%s","cpu_total_s":%s,"drain_wait_s":%s,"inbox_pending_end":%s,"counts":%s,"runtime_before":%s,"runtime_after":%s}\n' \
       "$label" "$(awk -v a="$c0" -v b="$c1" -v hz="$CLK_TCK" 'BEGIN{printf "%.2f", (b-a)/hz}')" \
-      "$(awk -v w="$waited" 'BEGIN{printf "%.1f", w/2}')" "${pending:-0}" "$counts" >>"$OUT/bot-drain.jsonl"
+      "$(awk -v w="$waited" 'BEGIN{printf "%.1f", w/2}')" "${pending:-0}" "$counts" "${rt0:-null}" "${rt1:-null}" >>"$OUT/bot-drain.jsonl"
     stop_bot
     rm -rf "$OUT/db-$label"
   done

@@ -7,10 +7,15 @@ namespace Postmortem.Storage;
 /// it commits everything queued so far in one batch, on its own thread, and is answered without a thread switch.
 /// Callers that arrive meanwhile queue their row and are answered by the batch that holds it. When the writer's own
 /// row is done and more rows are waiting, a background task takes over, so no caller writes for others for long.
+/// Before taking a batch the writer yields its core a couple of times: requests being read and parsed on other threads
+/// then queue in time for this commit instead of each starting one of their own (without it, 80 % of commits held a
+/// single row under 32 connections; with it a commit holds about 8, and the WAL takes half the bytes per event). When
+/// nothing else is runnable, as with one connection, a yield returns at once.
 /// </summary>
 internal sealed class SqliteInboxWriter
 {
     private const int MaxBatch = 512;
+    private const int YieldsBeforeBatch = 2;
 
     private readonly ConcurrentQueue<InboxRow> _queue = new();
     private readonly Func<List<InboxRow>, Task> _writeBatch;
@@ -63,6 +68,11 @@ internal sealed class SqliteInboxWriter
         var batch = new List<InboxRow>();
         while (true)
         {
+            for (var i = 0; i < YieldsBeforeBatch; i++)
+            {
+                Thread.Yield();
+            }
+
             while (batch.Count < MaxBatch && _queue.TryDequeue(out var row))
             {
                 batch.Add(row);

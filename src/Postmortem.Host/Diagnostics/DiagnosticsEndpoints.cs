@@ -6,14 +6,16 @@ namespace Postmortem.Host.Diagnostics;
 public static class DiagnosticsEndpoints
 {
     public const string InboxCountPath = "/diagnostics/inbox-count";
+    public const string RuntimePath = "/diagnostics/runtime";
 
-    /// <summary>Maps <c>GET /diagnostics/inbox-count</c> when <c>Diagnostics:Enabled</c> is true (benchmarks, local checks).</summary>
+    /// <summary>Maps <c>GET /diagnostics/inbox-count</c> and <c>GET /diagnostics/runtime</c> when <c>Diagnostics:Enabled</c> is true (benchmarks, local checks).</summary>
     public static WebApplication MapDiagnostics(this WebApplication app)
     {
         var options = app.Configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>();
         if (options?.Enabled == true)
         {
             app.MapGet(InboxCountPath, WriteInboxCountAsync);
+            app.MapGet(RuntimePath, WriteRuntimeAsync);
         }
 
         return app;
@@ -37,6 +39,28 @@ public static class DiagnosticsEndpoints
         }
 
         writer.WriteEndObject();
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>{"allocatedBytes":N,"gen0Collections":N,"gen1Collections":N,"gen2Collections":N,"gcPauseMs":N,"cpuMs":N,"workingSetBytes":N}</c>,
+    /// all since the process started: a benchmark reads it before and after a run to report what each request
+    /// allocated and how long the collector paused, figures that do not depend on how busy the machine was.
+    /// </summary>
+    private static async Task WriteRuntimeAsync(HttpContext context)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteNumber("allocatedBytes", GC.GetTotalAllocatedBytes(precise: true));
+        writer.WriteNumber("gen0Collections", GC.CollectionCount(0));
+        writer.WriteNumber("gen1Collections", GC.CollectionCount(1));
+        writer.WriteNumber("gen2Collections", GC.CollectionCount(2));
+        writer.WriteNumber("gcPauseMs", Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1));
+        writer.WriteNumber("cpuMs", Math.Round(process.TotalProcessorTime.TotalMilliseconds));
+        writer.WriteNumber("workingSetBytes", process.WorkingSet64);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }

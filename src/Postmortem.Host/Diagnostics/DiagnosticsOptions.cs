@@ -5,6 +5,6 @@ public sealed class DiagnosticsOptions
 {
     public const string Section = "Diagnostics";
 
-    /// <summary>Maps <c>GET /diagnostics/inbox-count</c>. For benchmarks and local checks, not for production.</summary>
+    /// <summary>Maps <c>GET /diagnostics/inbox-count</c> and <c>GET /diagnostics/runtime</c>. For benchmarks and local checks, not for production.</summary>
     public bool Enabled { get; set; }
 }

@@ -22,4 +22,28 @@ public class DiagnosticsEndpointTests
         Assert.Equal(1, counts.RootElement.GetProperty("events").GetInt64());
         Assert.Equal(1, counts.RootElement.GetProperty("commands").GetInt64());
     }
+
+    [Fact]
+    public async Task Runtime_figures_count_up_with_the_work_done_and_are_hidden_when_diagnostics_are_off()
+    {
+        await using var off = await HostFixture.StartAsync();
+        using var hidden = await off.CreateClient().GetAsync("/diagnostics/runtime");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        await using var on = await HostFixture.StartAsync(new Dictionary<string, string?> { ["Diagnostics:Enabled"] = "true" });
+        var client = on.CreateClient();
+        using var before = JsonDocument.Parse(await client.GetStringAsync("/diagnostics/runtime"));
+        await on.Playground().SayAsync("bob", "seeing 500s");
+        using var after = JsonDocument.Parse(await client.GetStringAsync("/diagnostics/runtime"));
+
+        Assert.True(
+            after.RootElement.GetProperty("allocatedBytes").GetInt64() > before.RootElement.GetProperty("allocatedBytes").GetInt64(),
+            "storing a message allocates");
+        foreach (var name in new[] { "gen0Collections", "gen1Collections", "gen2Collections", "gcPauseMs", "cpuMs", "workingSetBytes" })
+        {
+            Assert.True(after.RootElement.GetProperty(name).GetDouble() >= before.RootElement.GetProperty(name).GetDouble(), name);
+        }
+
+        Assert.True(after.RootElement.GetProperty("workingSetBytes").GetInt64() > 0);
+    }
 }
