@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# A/B comparison of bot variants under the same signed load, interleaved (A B A B …) so that both share the
+# machine's mood, with the figures that do not depend on how busy the VM was printed next to the noisy ones.
+#
+#   bench/slack-ack/ab.sh "A-environment" "B-environment" [more variants…]
+#
+# A variant is extra environment for the bot ("X=1" for none), optionally with its own build:
+#   "BOT_DLL=/tmp/other-build/bin/Postmortem.Host/release/Postmortem.Host.dll DOTNET_gcServer=0"
+# Settings (environment): KIND (event|command, default event), CONNS (32), DURATION_S (6), ROUNDS (3),
+# POOL (450000 at 32 connections, 200000 at 1), BOT_PORT (5000), BUILD (1: build this checkout in Release first).
+#
+# Per run it prints req/s, p99, CPU µs per request (noisy on a shared VM: ±10 % run to run), and per request:
+# context switches, bytes the bot wrote to files (WAL, checkpoints: /proc/PID/io wchar), bytes it allocated and the
+# GC pause (GET /diagnostics/runtime). The last three move only when the code's work changes.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+PEER="${PEER:-$REPO/../shared/bench/bolt-peer}"
+KIND="${KIND:-event}"
+CONNS="${CONNS:-32}"
+DURATION_S="${DURATION_S:-6}"
+ROUNDS="${ROUNDS:-3}"
+POOL="${POOL:-$([[ "$CONNS" -ge 2 ]] && echo 450000 || echo 200000)}"
+BOT_PORT="${BOT_PORT:-5000}"
+BUILD="${BUILD:-1}"
+PM_ARTIFACTS="${PM_ARTIFACTS:-${TMPDIR:-/tmp}/pm-slack-ack}"
+DEFAULT_DLL="$PM_ARTIFACTS/bin/Postmortem.Host/release/Postmortem.Host.dll"
+WORK="${WORK:-${TMPDIR:-/tmp}/slack-ack-ab}"
+export SLACK_SIGNING_SECRET="${SLACK_SIGNING_SECRET:-8f742231b10e8888abcd99yyyzzz85a5}"
+URL="http://127.0.0.1:$BOT_PORT"
+
+(( $# >= 1 )) || { sed -n '2,16p' "$0" >&2; exit 2; }
+[[ -x "$PEER/run.sh" ]] || { echo "bolt-peer not found at $PEER" >&2; exit 1; }
+mkdir -p "$WORK"
+if [[ "$BUILD" == "1" ]]; then
+  (cd "$REPO" && PM_ARTIFACTS="$PM_ARTIFACTS" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$WORK/build.log" 2>&1) \
+    || { tail -30 "$WORK/build.log" >&2; exit 1; }
+fi
+
+BOT_PID=""
+trap '[[ -n "$BOT_PID" ]] && kill "$BOT_PID" 2>/dev/null; true' EXIT
+
+ctxsw() { local sum=0 n; for f in /proc/"$1"/task/*/status; do n=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$f" 2>/dev/null || echo 0); sum=$((sum + n)); done; echo "$sum"; }
+wchar() { awk '/^wchar/{print $2}' "/proc/$1/io"; }
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+
+run_one() { # variant -> one result line
+  local variant="$1" dll="$DEFAULT_DLL" env=() word
+  for word in $variant; do
+    if [[ "$word" == BOT_DLL=* ]]; then dll="${word#BOT_DLL=}"; else env+=("$word"); fi
+  done
+  rm -rf "$WORK/db"; mkdir -p "$WORK/db"
+  (cd "$(dirname "$dll")" && exec env "${env[@]}" Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+     Slack__BotToken=benchmark-bot-token Slack__ApiBaseUrl="http://127.0.0.1:3002/api/" \
+     ConnectionStrings__Postmortem="Data Source=$WORK/db/pm.db" Diagnostics__Enabled=true \
+     dotnet "$(basename "$dll")" --urls "$URL") >"$WORK/bot.log" 2>&1 &
+  BOT_PID=$!
+  node "$PEER/make-requests.js" --kind "$KIND" --count "$POOL" --out "$WORK/requests.txt" 2>/dev/null
+  node "$PEER/make-requests.js" --kind "$KIND" --count 50000 --out "$WORK/warm.raw" 2>/dev/null
+  node "$HERE/resign.js" "$WORK/warm.raw" "$WORK/warm.txt"
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
+  local threads=$(( CONNS < 2 ? CONNS : 2 ))
+  SLACK_REQS="$WORK/warm.txt" wrk -t"$threads" -c"$CONNS" -d2s -s "$PEER/slack-signed.lua" "$URL/slack/events" >/dev/null 2>&1
+  sleep 1
+  local t0 s0 w0 r0 t1 s1 w1 r1
+  t0=$(ticks "$BOT_PID"); s0=$(ctxsw "$BOT_PID"); w0=$(wchar "$BOT_PID"); r0=$(curl -s "$URL/diagnostics/runtime")
+  SLACK_REQS="$WORK/requests.txt" wrk -t"$threads" -c"$CONNS" -d"${DURATION_S}s" --latency -s "$PEER/slack-signed.lua" \
+    "$URL/slack/events" >"$WORK/wrk.txt" 2>&1
+  t1=$(ticks "$BOT_PID"); s1=$(ctxsw "$BOT_PID"); w1=$(wchar "$BOT_PID"); r1=$(curl -s "$URL/diagnostics/runtime")
+  kill "$BOT_PID"; wait "$BOT_PID" 2>/dev/null || true; BOT_PID=""
+  node -e '
+    const [wrkLine, t0, t1, s0, s1, w0, w1, r0, r1, hz] = process.argv.slice(1);
+    const j = JSON.parse(wrkLine), n = j.requests, a = JSON.parse(r0), b = JSON.parse(r1);
+    const cpu = (t1 - t0) / hz * 1e6 / n;
+    console.log([`rps=${j.rps.toFixed(0)}`, `p99_ms=${(j.p99_us / 1000).toFixed(2)}`, `cpu_us_per_req=${cpu.toFixed(1)}`,
+      `ctxsw_per_req=${((s1 - s0) / n).toFixed(2)}`, `file_kb_per_req=${((w1 - w0) / 1024 / n).toFixed(2)}`,
+      `alloc_kb_per_req=${((b.allocatedBytes - a.allocatedBytes) / 1024 / n).toFixed(2)}`,
+      `gc_pause_ms=${(b.gcPauseMs - a.gcPauseMs).toFixed(0)}`, `non2xx=${j.non2xx3xx}`].join(" "));
+  ' "$(sed -n 's/^WRKJSON //p' "$WORK/wrk.txt")" "$t0" "$t1" "$s0" "$s1" "$w0" "$w1" "$r0" "$r1" "$(getconf CLK_TCK)"
+}
+
+declare -A cpus
+for round in $(seq 1 "$ROUNDS"); do
+  for variant in "$@"; do
+    line="$(run_one "$variant")"
+    echo "[$variant] round $round: $line"
+    cpus["$variant"]+="$(sed -nE 's/.*cpu_us_per_req=([0-9.]+).*/\1/p' <<<"$line") "
+  done
+done
+for variant in "$@"; do
+  echo "[$variant] CPU us/req median $(tr ' ' '\n' <<<"${cpus[$variant]}" | grep . | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)] " (min " v[1] ", max " v[NR] ", n " NR ")"}')"
+done
