@@ -5,7 +5,7 @@
 #   bench/slack-ack/ab.sh "A-environment" "B-environment" [more variants…]
 #
 # A variant is extra environment for the bot ("X=1" for none), optionally with its own build:
-#   "BOT_DLL=/tmp/other-build/bin/Postmortem.Host/release/Postmortem.Host.dll DOTNET_gcServer=0"
+#   "BOT_DLL=<another build>/bin/Postmortem.Host/release/Postmortem.Host.dll DOTNET_gcServer=0"
 # Settings (environment): KIND (event|command, default event), CONNS (32), DURATION_S (6), ROUNDS (3),
 # POOL (450000 at 32 connections, 200000 at 1), BOT_PORT (5000), BUILD (1: build this checkout in Release first).
 #

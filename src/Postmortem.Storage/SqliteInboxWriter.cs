@@ -9,8 +9,9 @@ namespace Postmortem.Storage;
 /// row is done and more rows are waiting, a background task takes over, so no caller writes for others for long.
 /// Before taking a batch the writer yields its core a couple of times: requests being read and parsed on other threads
 /// then queue in time for this commit instead of each starting one of their own (without it, 80 % of commits held a
-/// single row under 32 connections; with it a commit holds about 8, and the WAL takes half the bytes per event). When
-/// nothing else is runnable, as with one connection, a yield returns at once.
+/// single row under 32 connections; with it a commit holds about 8, and the WAL takes half the bytes per event). With
+/// one connection there is seldom anything else to run, and the yields cost nothing measurable there (see the session 4
+/// notes in bench/slack-ack/README.md, which also list the conditional variants that batched less).
 /// </summary>
 internal sealed class SqliteInboxWriter
 {
