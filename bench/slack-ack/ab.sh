@@ -23,6 +23,7 @@ DURATION_S="${DURATION_S:-6}"
 ROUNDS="${ROUNDS:-3}"
 POOL="${POOL:-$([[ "$CONNS" -ge 2 ]] && echo 450000 || echo 200000)}"
 BOT_PORT="${BOT_PORT:-5000}"
+SINK_PORT="${SINK_PORT:-3002}"   # nothing listens there: ab.sh's rows (events, or commands answered in the 200) send nothing
 BUILD="${BUILD:-1}"
 PM_ARTIFACTS="${PM_ARTIFACTS:-${TMPDIR:-/tmp}/pm-slack-ack}"
 DEFAULT_DLL="$PM_ARTIFACTS/bin/Postmortem.Host/release/Postmortem.Host.dll"
@@ -38,37 +39,31 @@ if [[ "$BUILD" == "1" ]]; then
     || { tail -30 "$WORK/build.log" >&2; exit 1; }
 fi
 
-BOT_PID=""
-trap '[[ -n "$BOT_PID" ]] && kill "$BOT_PID" 2>/dev/null; true' EXIT
+# shellcheck source=bot.sh
+source "$HERE/bot.sh"
+trap bot_stop EXIT
 
 ctxsw() { local sum=0 n; for f in /proc/"$1"/task/*/status; do n=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$f" 2>/dev/null || echo 0); sum=$((sum + n)); done; echo "$sum"; }
 wchar() { awk '/^wchar/{print $2}' "/proc/$1/io"; }
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
-run_one() { # variant -> one result line
+run_one() { # variant -> one result line (runs in a subshell: stops its own bot however it ends)
+  trap bot_stop EXIT
   local variant="$1" dll="$DEFAULT_DLL" env=() word
   for word in $variant; do
     if [[ "$word" == BOT_DLL=* ]]; then dll="${word#BOT_DLL=}"; else env+=("$word"); fi
   done
-  rm -rf "$WORK/db"; mkdir -p "$WORK/db"
-  (cd "$(dirname "$dll")" && exec env "${env[@]}" Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
-     Slack__BotToken=benchmark-bot-token Slack__ApiBaseUrl="http://127.0.0.1:3002/api/" \
-     ConnectionStrings__Postmortem="Data Source=$WORK/db/pm.db" Diagnostics__Enabled=true \
-     dotnet "$(basename "$dll")" --urls "$URL") >"$WORK/bot.log" 2>&1 &
-  BOT_PID=$!
+  bot_start "$dll" "$WORK/db" "$WORK/bot.log" "${env[@]}" || exit 1
   node "$PEER/make-requests.js" --kind "$KIND" --count "$POOL" --out "$WORK/requests.txt" 2>/dev/null
-  node "$PEER/make-requests.js" --kind "$KIND" --count 50000 --out "$WORK/warm.raw" 2>/dev/null
-  node "$HERE/resign.js" "$WORK/warm.raw" "$WORK/warm.txt"
-  for _ in $(seq 1 100); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
+  warmup_requests "$KIND" 50000 "$WORK/warm.txt"
   local threads=$(( CONNS < 2 ? CONNS : 2 ))
   SLACK_REQS="$WORK/warm.txt" wrk -t"$threads" -c"$CONNS" -d2s -s "$PEER/slack-signed.lua" "$URL/slack/events" >/dev/null 2>&1
   sleep 1
   local t0 s0 w0 r0 t1 s1 w1 r1
-  t0=$(ticks "$BOT_PID"); s0=$(ctxsw "$BOT_PID"); w0=$(wchar "$BOT_PID"); r0=$(curl -s "$URL/diagnostics/runtime")
+  t0=$(bot_ticks "$BOT_PID"); s0=$(ctxsw "$BOT_PID"); w0=$(wchar "$BOT_PID"); r0=$(curl -s "$URL/diagnostics/runtime")
   SLACK_REQS="$WORK/requests.txt" wrk -t"$threads" -c"$CONNS" -d"${DURATION_S}s" --latency -s "$PEER/slack-signed.lua" \
     "$URL/slack/events" >"$WORK/wrk.txt" 2>&1
-  t1=$(ticks "$BOT_PID"); s1=$(ctxsw "$BOT_PID"); w1=$(wchar "$BOT_PID"); r1=$(curl -s "$URL/diagnostics/runtime")
-  kill "$BOT_PID"; wait "$BOT_PID" 2>/dev/null || true; BOT_PID=""
+  t1=$(bot_ticks "$BOT_PID"); s1=$(ctxsw "$BOT_PID"); w1=$(wchar "$BOT_PID"); r1=$(curl -s "$URL/diagnostics/runtime")
+  bot_stop
   node -e '
     const [wrkLine, t0, t1, s0, s1, w0, w1, r0, r1, hz] = process.argv.slice(1);
     const j = JSON.parse(wrkLine), n = j.requests, a = JSON.parse(r0), b = JSON.parse(r1);

@@ -43,9 +43,10 @@ fi
 [[ -f "$BOT_DLL" ]] || die "bot not built: $BOT_DLL"
 
 SINK_PID=""
-BOT_PID=""
+# shellcheck source=bot.sh
+source "$HERE/bot.sh"
 cleanup() {
-  [[ -n "$BOT_PID" ]] && kill -TERM "$BOT_PID" 2>/dev/null && wait "$BOT_PID" 2>/dev/null || true
+  bot_stop
   [[ -n "$SINK_PID" ]] && kill -TERM "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -71,53 +72,26 @@ fi
 count_json() { curl -s -m 30 "http://127.0.0.1:$BOT_PORT/diagnostics/inbox-count"; }
 runtime_json() { curl -s -m 30 "http://127.0.0.1:$BOT_PORT/diagnostics/runtime"; }
 json_num() { sed -nE "s/.*\"$1\":([0-9]+).*/\1/p" <<<"$2"; }
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 CLK_TCK="$(getconf CLK_TCK)"
 : >"$OUT/bot-drain.jsonl"
-
-start_bot() { # label
-  local db="$OUT/db-$1"
-  rm -rf "$db"; mkdir -p "$db"
-  (cd "$(dirname "$BOT_DLL")" && exec env $BOT_ENV \
-    Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
-    Slack__BotToken=benchmark-bot-token \
-    Slack__ApiBaseUrl="http://127.0.0.1:$SINK_PORT/api/" \
-    ConnectionStrings__Postmortem="Data Source=$db/pm.db" \
-    Diagnostics__Enabled=true \
-    dotnet "$BOT_DLL" --urls "http://127.0.0.1:$BOT_PORT") >"$OUT/bot-$1.log" 2>&1 &
-  BOT_PID=$!
-  for _ in $(seq 1 150); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BOT_PORT/healthz")" == "200" ]] && return 0
-    kill -0 "$BOT_PID" 2>/dev/null || break
-    sleep 0.2
-  done
-  tail -20 "$OUT/bot-$1.log" >&2; die "bot did not start"
-}
-
-stop_bot() {
-  kill -TERM "$BOT_PID" 2>/dev/null || true
-  wait "$BOT_PID" 2>/dev/null || true
-  BOT_PID=""
-}
 
 for kind in $KINDS; do
   for conns in $CONNS; do
     label="$kind-c$conns"
     threads=$(( conns < 2 ? conns : 2 ))
-    start_bot "$label"
+    bot_start "$BOT_DLL" "$OUT/db-$label" "$OUT/bot-$label.log" $BOT_ENV || die "bot $label did not start"
     log "bot $label: pid $BOT_PID, warm-up ${WARMUP_S}s with event ids the measured run does not use"
     warm="$OUT/warmup-$label.txt"
-    node "$PEER/make-requests.js" --kind "$kind" --count "$WARMUP_POOL" --out "$warm.raw" 2>/dev/null
-    node "$HERE/resign.js" "$warm.raw" "$warm"
+    warmup_requests "$kind" "$WARMUP_POOL" "$warm"
     SLACK_REQS="$warm" STRICT_STATUS=1 WRK_LABEL="$label-warmup" timeout $((WARMUP_S + 60)) \
       wrk -t"$threads" -c"$conns" -d"${WARMUP_S}s" --timeout 5s -s "$PEER/slack-signed.lua" \
       "http://127.0.0.1:$BOT_PORT/slack/events" >"$OUT/wrk-warmup-$label.txt" 2>&1
-    rm -f "$warm" "$warm.raw"
+    rm -f "$warm"
     for _ in $(seq 1 120); do   # let the warm-up's backlog drain before measuring
       [[ "$(json_num inboxPending "$(count_json)")" == "0" ]] && break
       sleep 0.5
     done
-    c0="$(ticks "$BOT_PID")"
+    c0="$(bot_ticks "$BOT_PID")"
     rt0="$(runtime_json)"
     TARGET=external TARGET_URL="http://127.0.0.1:$BOT_PORT/slack/events" \
       COUNT_URL="http://127.0.0.1:$BOT_PORT/diagnostics/inbox-count" SERVER_PID="$BOT_PID" \
@@ -132,13 +106,13 @@ for kind in $KINDS; do
       [[ "$pending" == "0" ]] && break
       sleep 0.5; waited=$((waited + 1))
     done
-    c1="$(ticks "$BOT_PID")"
+    c1="$(bot_ticks "$BOT_PID")"
     rt1="$(runtime_json)"
     counts="$(count_json)"
     printf '{"label":"%s","cpu_total_s":%s,"drain_wait_s":%s,"inbox_pending_end":%s,"counts":%s,"runtime_before":%s,"runtime_after":%s}\n' \
       "$label" "$(awk -v a="$c0" -v b="$c1" -v hz="$CLK_TCK" 'BEGIN{printf "%.2f", (b-a)/hz}')" \
       "$(awk -v w="$waited" 'BEGIN{printf "%.1f", w/2}')" "${pending:-0}" "$counts" "${rt0:-null}" "${rt1:-null}" >>"$OUT/bot-drain.jsonl"
-    stop_bot
+    bot_stop
     rm -rf "$OUT/db-$label"
   done
 done
