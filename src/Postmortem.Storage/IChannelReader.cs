@@ -16,6 +16,9 @@ public interface IChannelReader
     /// <summary>One timeline message, or null when it is not in the timeline.</summary>
     TimelineMessage? FindMessage(ChannelRef channel, string messageId);
 
+    /// <summary>Whether the message was deleted from the channel's timeline (deletions are remembered).</summary>
+    bool WasDeleted(ChannelRef channel, string messageId);
+
     /// <summary>The channel's whole timeline, oldest first.</summary>
     IReadOnlyList<TimelineMessage> Messages(ChannelRef channel);
 }

@@ -189,12 +189,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private static readonly InboxReceipt DecidedReceipt = new(InboxAcceptance.Decided);
     private static readonly InboxReceipt QueuedReceipt = new(InboxAcceptance.Queued);
 
-    private const string InsertInboxSql = """
-        INSERT INTO inbox (platform, tenant, event_id, channel, kind, json, received_at, processed_at)
-        VALUES ($platform, $tenant, $eventId, $channel, $kind, $json, $receivedAt, $processedAt)
-        ON CONFLICT (platform, tenant, event_id) DO NOTHING
-        RETURNING sequence;
-        """;
+    /// <summary>The <see cref="InboxItem.Sequence"/> of a posted message decided as it arrives, which takes no inbox row.</summary>
+    private const long NotInInbox = 0;
 
     /// <summary>
     /// Commits a group of inbox rows in one transaction, each new one decided in it unless a backlog is waiting.
@@ -255,45 +251,38 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         var transaction = _writes.Begin();
         try
         {
+            var inbox = new SqliteInboxInsert(_writes, transaction);
             var channels = new TransactionChannels(this, transaction);
-            var insert = _writes.Command(transaction, InsertInboxSql);
-            var platform = insert.Parameters.Add("$platform", SqliteType.Text);
-            var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
-            var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
-            var channelId = insert.Parameters.Add("$channel", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-            var json = insert.Parameters.Add("$json", SqliteType.Text);
-            var receivedAt = insert.Parameters.Add("$receivedAt", SqliteType.Integer);
-            var processedAt = insert.Parameters.Add("$processedAt", SqliteType.Integer);
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch[i];
-                var channel = row.Event.Channel;
                 var decider = decide && !backlog ? row.Decider : null;
-                platform.Value = channel.Platform;
-                tenant.Value = channel.TenantId;
-                eventId.Value = row.Event.EventId;
-                channelId.Value = channel.ChannelId;
-                kind.Value = PostmortemJson.KindOf(row.Event);
-                json.Value = decider is null ? PostmortemJson.Serialize(row.Event) : DBNull.Value;
-                receivedAt.Value = row.ReceivedAt;
-                processedAt.Value = decider is null ? DBNull.Value : now;
-                if (insert.ExecuteScalar() is not long sequence)
-                {
-                    outcomes[i] = DuplicateReceipt;
-                    continue;
-                }
-
                 if (decider is null)
                 {
-                    backlog = true;
-                    outcomes[i] = QueuedReceipt;
-                    continue;
+                    if (inbox.Insert(row, PostmortemJson.Serialize(row.Event), processedAt: null) is null)
+                    {
+                        outcomes[i] = DuplicateReceipt;
+                    }
+                    else
+                    {
+                        backlog = true;
+                        outcomes[i] = QueuedReceipt;
+                    }
                 }
-
-                var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), channels);
-                WriteVerdict(transaction, sequence, channel, verdict, now, insertedWithoutJson: row.Event, row.CarriesReply, out var reply);
-                outcomes[i] = reply is null ? DecidedReceipt : new InboxReceipt(InboxAcceptance.Decided, reply);
+                else if (row.Event is MessagePosted posted)
+                {
+                    outcomes[i] = DecidePosted(transaction, inbox, channels, row, posted, decider, now);
+                }
+                else if (inbox.Insert(row, json: null, processedAt: now) is not long sequence)
+                {
+                    outcomes[i] = DuplicateReceipt;
+                }
+                else
+                {
+                    var verdict = decider.Decide(new InboxItem(sequence, row.Event, FromUnixMs(row.ReceivedAt)), channels);
+                    WriteVerdict(transaction, sequence, row.Event.Channel, verdict, now, insertedWithoutJson: row.Event, row.CarriesReply, out var reply);
+                    outcomes[i] = Decided(reply);
+                }
             }
 
             transaction.Commit();
@@ -313,6 +302,48 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     }
 
     /// <summary>
+    /// A posted message decided as it arrives takes no inbox row: its id is the key of the timeline row it becomes, and
+    /// a deleted message's id is remembered, so the channel's timeline is what deduplicates it. (The inbox row was a fifth
+    /// of what acknowledging an event cost.) Only a failed decision is kept in the inbox, with the event's JSON.
+    /// </summary>
+    private InboxReceipt DecidePosted(
+        SqliteTransaction transaction, SqliteInboxInsert inbox, TransactionChannels channels, InboxRow row, MessagePosted posted, IInboxDecider decider, long now)
+    {
+        var channel = posted.Channel;
+        if (channels.IsKnown(channel, posted.MessageId))
+        {
+            return DuplicateReceipt;
+        }
+
+        var verdict = decider.Decide(new InboxItem(NotInInbox, posted, FromUnixMs(row.ReceivedAt)), channels);
+        channels.ForgetAbsent();
+        if (VerdictError(verdict, channel) is { } error)
+        {
+            if (inbox.Insert(row, PostmortemJson.Serialize(posted), processedAt: null) is not long sequence)
+            {
+                return DuplicateReceipt;
+            }
+
+            SetInboxError(transaction, sequence, error);
+            return DecidedReceipt;
+        }
+
+        ApplyDecision(transaction, channel, verdict, verdict.Decision!, now, row.CarriesReply, out var reply);
+        return Decided(reply);
+    }
+
+    private static InboxReceipt Decided(ChatAction? reply) => reply is null ? DecidedReceipt : new InboxReceipt(InboxAcceptance.Decided, reply);
+
+    /// <summary>Why the verdict cannot be committed, or null: it failed, or its session belongs to another channel.</summary>
+    private static string? VerdictError(InboxVerdict verdict, ChannelRef channel) =>
+        verdict.Error
+        ?? (verdict.Decision is not { } decision
+            ? "no decision"
+            : decision.Session is { } session && !SameChannel(session.Channel, channel)
+                ? $"Session {session.Id} belongs to {session.Channel.Key}, not to the event's channel {channel.Key}."
+                : null);
+
+    /// <summary>
     /// Writes what was decided for an inbox row: the decision with the row marked processed, or the row marked failed.
     /// <paramref name="insertedWithoutJson"/>: the event, when this transaction inserted its row already marked processed and
     /// without its JSON (which a failure stores after all). Otherwise the row is claimed first (and its JSON dropped);
@@ -330,15 +361,11 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         out ChatAction? reply)
     {
         reply = null;
-        var error = verdict.Error
-            ?? (verdict.Decision is { Session: { } session } && !SameChannel(session.Channel, channel)
-                ? $"Session {session.Id} belongs to {session.Channel.Key}, not to the event's channel {channel.Key}."
-                : null);
-        if (error is not null || verdict.Decision is not { } decision)
+        if (VerdictError(verdict, channel) is { } error)
         {
             var failed = _writes.Command(transaction,
                 "UPDATE inbox SET processed_at = NULL, error = $error, json = COALESCE($json, json) WHERE sequence = $sequence;");
-            failed.Parameters.AddWithValue("$error", error ?? "no decision");
+            failed.Parameters.AddWithValue("$error", error);
             failed.Parameters.AddWithValue("$json", insertedWithoutJson is null ? DBNull.Value : PostmortemJson.Serialize(insertedWithoutJson));
             failed.Parameters.AddWithValue("$sequence", sequence);
             failed.ExecuteNonQuery();
@@ -357,12 +384,27 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             }
         }
 
+        ApplyDecision(transaction, channel, verdict, verdict.Decision!, now, carriesReply, out reply);
+        return true;
+    }
+
+    /// <summary>Writes a decision's session (when it changed), timeline changes and actions (less the carried reply).</summary>
+    private void ApplyDecision(
+        SqliteTransaction transaction,
+        ChannelRef channel,
+        InboxVerdict verdict,
+        Decision decision,
+        long now,
+        Func<ChatAction, bool>? carriesReply,
+        out ChatAction? reply)
+    {
+        reply = null;
         if (verdict.SessionChanged)
         {
             SaveSession(transaction, channel, decision.Session, now);
         }
 
-        SaveTimeline(transaction, channel, decision.TimelineChanges);
+        SaveTimeline(transaction, channel, decision.TimelineChanges, now);
         var actions = decision.Actions;
         if (carriesReply is not null && actions.FirstOrDefault(carriesReply) is { } carried)
         {
@@ -371,7 +413,6 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
 
         AddToOutbox(transaction, actions, now);
-        return true;
     }
 
     private List<(long Sequence, string Json, long ReceivedAt)> ReadPending(SqliteTransaction transaction, int max)
@@ -482,10 +523,21 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     /// <summary>What a decider reads, on the write connection inside the deciding transaction.</summary>
     private sealed class TransactionChannels(SqlitePostmortemStore store, SqliteTransaction transaction) : IChannelReader
     {
+        /// <summary>
+        /// The message <see cref="IsKnown"/> just found neither collected nor deleted, while the post that names it is
+        /// decided (nothing is written meanwhile): the decider's look-ups of it are answered without a query.
+        /// </summary>
+        private (ChannelRef Channel, string MessageId)? _absent;
+
         public PostmortemSession? OpenSession(ChannelRef channel) => ReadSession(Command(channel));
 
         public TimelineMessage? FindMessage(ChannelRef channel, string messageId)
         {
+            if (IsAbsent(channel, messageId))
+            {
+                return null;
+            }
+
             var command = store.WriteCommand(transaction, channel, """
                 SELECT json FROM timeline_messages
                 WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
@@ -494,9 +546,47 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             return command.ExecuteScalar() is string json ? Read<TimelineMessage>(json) : null;
         }
 
+        /// <summary>Whether the message is in the channel's timeline or was deleted from it.</summary>
+        public bool IsKnown(ChannelRef channel, string messageId)
+        {
+            var command = store.WriteCommand(transaction, channel, """
+                SELECT EXISTS (
+                    SELECT 1 FROM timeline_messages
+                    WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId)
+                OR EXISTS (
+                    SELECT 1 FROM timeline_deletions
+                    WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId);
+                """);
+            command.Parameters.AddWithValue("$messageId", messageId);
+            var known = command.ExecuteScalar() is 1L;
+            _absent = known ? null : (channel, messageId);
+            return known;
+        }
+
+        /// <summary>Ends what <see cref="IsKnown"/> remembered: call it before anything is written.</summary>
+        public void ForgetAbsent() => _absent = null;
+
+        public bool WasDeleted(ChannelRef channel, string messageId)
+        {
+            if (IsAbsent(channel, messageId))
+            {
+                return false;
+            }
+
+            var command = store.WriteCommand(transaction, channel, """
+                SELECT 1 FROM timeline_deletions
+                WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
+                """);
+            command.Parameters.AddWithValue("$messageId", messageId);
+            return command.ExecuteScalar() is not null;
+        }
+
         public IReadOnlyList<TimelineMessage> Messages(ChannelRef channel) => ReadMessages(Command(channel));
 
         private Func<string, SqliteCommand> Command(ChannelRef channel) => sql => store.WriteCommand(transaction, channel, sql);
+
+        private bool IsAbsent(ChannelRef channel, string messageId) =>
+            _absent is { } absent && absent.MessageId == messageId && SameChannel(absent.Channel, channel);
     }
 
     public async Task CommitAsync(InboxItem item, Decision decision, CancellationToken ct)
@@ -699,11 +789,13 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
         await using var pending = Command(connection, null, """
             SELECT (SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL AND error IS NULL),
-                   (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND gave_up = 0);
+                   (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND gave_up = 0),
+                   (SELECT COUNT(*) FROM timeline_messages),
+                   (SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL AND error IS NULL AND kind = 'message_posted');
             """);
         await using var row = await pending.ExecuteReaderAsync(ct);
         await row.ReadAsync(ct);
-        return new StoreCounts(byType, row.GetInt64(0), row.GetInt64(1));
+        return new StoreCounts(byType, row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(2) + row.GetInt64(3));
     }
 
     public async Task<int> PurgeUnclaimedMessagesAsync(DateTimeOffset olderThan, CancellationToken ct)
@@ -711,16 +803,20 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         var purged = 0;
         await WriteAsync(async transaction =>
         {
-            var command = _writes.Command(transaction, """
-                DELETE FROM timeline_messages
-                WHERE posted_at < $olderThan
-                  AND NOT EXISTS (
-                    SELECT 1 FROM sessions s
-                    WHERE s.platform = timeline_messages.platform AND s.tenant = timeline_messages.tenant
-                      AND s.channel = timeline_messages.channel);
-                """);
-            command.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
-            purged = await command.ExecuteNonQueryAsync(ct);
+            // Old messages, and old deletions (which only had to outlast the retries and late deliveries of their post).
+            foreach (var (table, time) in new[] { ("timeline_messages", "posted_at"), ("timeline_deletions", "deleted_at") })
+            {
+                var command = _writes.Command(transaction, $"""
+                    DELETE FROM {table}
+                    WHERE {time} < $olderThan
+                      AND NOT EXISTS (
+                        SELECT 1 FROM sessions s
+                        WHERE s.platform = {table}.platform AND s.tenant = {table}.tenant AND s.channel = {table}.channel);
+                    """);
+                command.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+                purged += await command.ExecuteNonQueryAsync(ct);
+            }
+
             return true;
         }, ct);
         return purged;
@@ -755,7 +851,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         upsert.ExecuteNonQuery();
     }
 
-    private void SaveTimeline(SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes)
+    private void SaveTimeline(SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, long now)
     {
         if (changes.Count == 0)
         {
@@ -772,9 +868,14 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         var postedAt = upsert.Parameters.Add("$postedAt", SqliteType.Integer);
         var json = upsert.Parameters.Add("$json", SqliteType.Text);
 
-        var remove = WriteCommand(transaction, channel,
-            "DELETE FROM timeline_messages WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;");
+        var remove = WriteCommand(transaction, channel, """
+            DELETE FROM timeline_messages WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
+            INSERT INTO timeline_deletions (platform, tenant, channel, message_id, deleted_at)
+            VALUES ($platform, $tenant, $channel, $messageId, $now)
+            ON CONFLICT (platform, tenant, channel, message_id) DO NOTHING;
+            """);
         var removeId = remove.Parameters.Add("$messageId", SqliteType.Text);
+        remove.Parameters.AddWithValue("$now", now);
 
         foreach (var change in changes)
         {

@@ -140,6 +140,20 @@ internal static class SqliteSchema
         ALTER TABLE inbox_v3 RENAME TO inbox;
         CREATE INDEX ix_inbox_pending ON inbox (sequence) WHERE processed_at IS NULL AND error IS NULL;
         """,
+
+        // 4: a message deleted in the channel leaves its id behind, so that nothing brings it back: not its post
+        // arriving late or again (a retry), not a backfill that fetched it before the deletion. With that, the
+        // timeline's key alone deduplicates posted messages, which then need no inbox row when decided at once.
+        """
+        CREATE TABLE timeline_deletions (
+            platform   TEXT NOT NULL,
+            tenant     TEXT NOT NULL,
+            channel    TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            deleted_at INTEGER NOT NULL,
+            PRIMARY KEY (platform, tenant, channel, message_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

@@ -162,7 +162,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
         var decider = await DeciderWithEmptyBacklogAsync();
         decider.Verdict = (_, _) => InboxVerdict.Decided(Decide(Session(title: "Decided"), [TimelineChange.Upsert(Line("m1", Start))], Post("a1")));
 
-        var outcome = await Store.AcceptAsync(Message("e1"), decider, Ct);
+        var outcome = await Store.AcceptAsync(Edit("e1"), decider, Ct);
 
         Assert.Equal(InboxAcceptance.Decided, outcome);
         Assert.Equal(1, decider.Commits);
@@ -171,7 +171,87 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
         Assert.Equal("Decided", snapshot.Session!.Title);
         Assert.Equal(["m1"], snapshot.Messages.Select(m => m.MessageId));
         Assert.Equal(["a1"], (await DueAsync()).Select(o => o.Action.Key));
-        Assert.Equal(1, (await Store.CountAsync(Ct)).InboxByType["message_posted"]);
+        Assert.Equal(1, (await Store.CountAsync(Ct)).InboxByType["message_edited"]);
+    }
+
+    [Fact]
+    public async Task Post_decided_as_it_arrives_is_kept_in_the_timeline_and_not_in_the_inbox()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(Decide(null, [Collect(item)], Post("a1")));
+
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1", messageId: "m1"), decider, Ct));
+
+        Assert.Equal(["m1"], (await Store.LoadChannelAsync(Channel, Ct)).Messages.Select(m => m.MessageId));
+        Assert.Equal(["a1"], (await DueAsync()).Select(o => o.Action.Key));
+        var counts = await Store.CountAsync(Ct);
+        Assert.False(counts.InboxByType.ContainsKey("message_posted"));
+        Assert.Equal(1, counts.TimelineMessages);
+        Assert.Equal(1, counts.PostedMessages);
+    }
+
+    [Fact]
+    public async Task Post_of_a_message_already_in_the_timeline_is_a_duplicate_whatever_its_event_id()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(Decide(null, [Collect(item)], Post($"a-{item.Event.EventId}")));
+
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1", messageId: "m1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1", messageId: "m1", text: "a retry"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("backfill:m1", messageId: "m1"), decider, Ct));
+
+        Assert.Single(decider.Decided);
+        Assert.Equal(["a-e1"], (await DueAsync()).Select(o => o.Action.Key));
+        Assert.Equal("api is down", Assert.Single((await Store.LoadChannelAsync(Channel, Ct)).Messages).Text);
+    }
+
+    [Fact]
+    public async Task Post_of_a_deleted_message_is_a_duplicate_and_does_not_bring_it_back()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
+            ? Decide(null, [Collect(item)])
+            : Decide(null, [TimelineChange.Remove("m1")]));
+        await Store.AcceptAsync(Message("e1", messageId: "m1", text: "the password is hunter2"), decider, Ct);
+        await Store.AcceptAsync(Edit("e2", messageId: "m1"), decider, Ct);
+
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1-retry", messageId: "m1", text: "the password is hunter2"), decider, Ct));
+
+        Assert.Equal(2, decider.Decided.Count);
+        Assert.Empty((await Store.LoadChannelAsync(Channel, Ct)).Messages);
+    }
+
+    [Fact]
+    public async Task Deletion_is_remembered_even_for_a_message_never_collected()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
+            ? Decide(null, [Collect(item)])
+            : Decide(null, [TimelineChange.Remove("m1")]));
+
+        await Store.AcceptAsync(Edit("e1", messageId: "m1"), decider, Ct);
+
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e2", messageId: "m1"), decider, Ct));
+        Assert.Empty((await Store.LoadChannelAsync(Channel, Ct)).Messages);
+    }
+
+    [Fact]
+    public async Task Post_that_waits_behind_older_events_keeps_its_inbox_row_until_decided()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
+            ? Decide(null, [Collect(item)])
+            : Decide(null, null));
+        await AddAsync(Edit("e0"));
+
+        Assert.Equal(InboxAcceptance.Queued, await Store.AcceptAsync(Message("e1", messageId: "m1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1", messageId: "m1"), decider, Ct));
+        Assert.Equal(2, await Store.DecidePendingAsync(decider, 10, Ct));
+        Assert.Equal(0, await Store.DecidePendingAsync(decider, 10, Ct));
+
+        Assert.Equal(["m1"], (await Store.LoadChannelAsync(Channel, Ct)).Messages.Select(m => m.MessageId));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1", messageId: "m1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1-other-id", messageId: "m1"), decider, Ct));
     }
 
     [Fact]
@@ -248,8 +328,8 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     {
         var decider = await DeciderWithEmptyBacklogAsync();
 
-        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1"), decider, Ct));
-        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1", text: "a retry"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Edit("e1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Edit("e1", text: "a retry"), decider, Ct));
 
         Assert.Single(decider.Decided);
     }
@@ -299,7 +379,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
         var decider = await DeciderWithEmptyBacklogAsync();
         var ids = Enumerable.Range(1, 60).Select(i => $"e{i}").ToList();
 
-        var outcomes = await Task.WhenAll(ids.Concat(ids.Take(10)).Select(id => Task.Run(() => Store.AcceptAsync(Message(id), decider, Ct))));
+        var outcomes = await Task.WhenAll(ids.Concat(ids.Take(10)).Select(id => Task.Run(() => Store.AcceptAsync(Edit(id), decider, Ct))));
 
         Assert.Equal(60, outcomes.Count(o => o == InboxAcceptance.Decided));
         Assert.Equal(10, outcomes.Count(o => o == InboxAcceptance.Duplicate));
@@ -631,6 +711,21 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Purge_forgets_old_deletions_in_channels_without_a_session()
+    {
+        var decider = await DeciderWithEmptyBacklogAsync();
+        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
+            ? Decide(null, [Collect(item)])
+            : Decide(null, [TimelineChange.Remove("m1")]));
+        await Store.AcceptAsync(Edit("e1", messageId: "m1"), decider, Ct);
+        Time.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(1, await Store.PurgeUnclaimedMessagesAsync(Time.GetUtcNow().AddDays(-7), Ct));
+
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e2", messageId: "m1"), decider, Ct));
+    }
+
+    [Fact]
     public async Task Parallel_inbox_writes_keep_every_event_once()
     {
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
@@ -668,10 +763,12 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
         var first = await AddAsync(Message("e1"));
         await AddAsync(Message("e2"));
         await AddAsync(new CommandInvoked { EventId = "c1", Channel = Channel, OccurredAt = Start, User = Ana, Text = "help" });
-        await Store.CommitAsync(first, Decide(null, null, Post("reply")), Ct);
+        await Store.CommitAsync(first, Decide(null, [Collect(first)], Post("reply")), Ct);
 
         var counts = await Store.CountAsync(Ct);
 
+        Assert.Equal(1, counts.TimelineMessages);
+        Assert.Equal(2, counts.PostedMessages);
         Assert.Equal(2, counts.InboxByType["message_posted"]);
         Assert.Equal(1, counts.InboxByType["command_invoked"]);
         Assert.Equal(2, counts.InboxByType.Count);

@@ -144,11 +144,11 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
     {
         var decider = await DeciderWithEmptyBacklogAsync();
 
-        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Message("e1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Decided, await Store.AcceptAsync(Edit("e1"), decider, Ct));
 
-        Assert.Equal("message_posted", await ScalarAsync(DatabasePath, "SELECT kind FROM inbox WHERE event_id = 'e1';"));
+        Assert.Equal("message_edited", await ScalarAsync(DatabasePath, "SELECT kind FROM inbox WHERE event_id = 'e1';"));
         Assert.Equal(DBNull.Value, await ScalarAsync(DatabasePath, "SELECT json FROM inbox WHERE event_id = 'e1';"));
-        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Message("e1"), decider, Ct));
+        Assert.Equal(InboxAcceptance.Duplicate, await Store.AcceptAsync(Edit("e1"), decider, Ct));
     }
 
     [Fact]

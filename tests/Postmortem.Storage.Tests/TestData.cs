@@ -30,6 +30,17 @@ internal static class TestData
             Text = text,
         };
 
+    /// <summary>An event the inbox deduplicates by its id (unlike a posted message, whose timeline row does).</summary>
+    public static MessageEdited Edit(string eventId, ChannelRef? channel = null, string messageId = "m1", string text = "api is back") =>
+        new()
+        {
+            EventId = eventId,
+            Channel = channel ?? Channel,
+            OccurredAt = Start,
+            MessageId = messageId,
+            NewText = text,
+        };
+
     public static TimelineMessage Line(string messageId, DateTimeOffset postedAt, string text = "api is down") =>
         new()
         {
@@ -38,6 +49,13 @@ internal static class TestData
             Text = text,
             PostedAt = postedAt,
         };
+
+    /// <summary>What the facilitator does with a posted message: collects it into the timeline.</summary>
+    public static TimelineChange Collect(InboxItem item)
+    {
+        var posted = (MessagePosted)item.Event;
+        return TimelineChange.Upsert(Line(posted.MessageId, posted.OccurredAt, posted.Text));
+    }
 
     public static PostMessage Post(string key, ChannelRef? channel = null, string text = "hello") =>
         new()

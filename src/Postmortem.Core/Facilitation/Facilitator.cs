@@ -29,7 +29,8 @@ public sealed class Facilitator(TimeProvider time)
                 OnEdited(state, decision, edited);
                 break;
             case MessageDeleted deleted:
-                if (state.Timeline.Find(deleted.MessageId) is not null)
+                // Recorded even for a message not collected (yet): its post may arrive late, or come again from a retry or a backfill.
+                if (!state.Timeline.WasDeleted(deleted.MessageId))
                 {
                     decision.Change(TimelineChange.Remove(deleted.MessageId));
                 }
@@ -67,7 +68,7 @@ public sealed class Facilitator(TimeProvider time)
             return;
         }
 
-        if (state.Timeline.Find(posted.MessageId) is null)
+        if (state.Timeline.Find(posted.MessageId) is null && !state.Timeline.WasDeleted(posted.MessageId))
         {
             decision.Change(TimelineChange.Upsert(new TimelineMessage
             {
@@ -82,7 +83,8 @@ public sealed class Facilitator(TimeProvider time)
         }
         else
         {
-            // Already collected (backfill and live delivery overlap): the stored copy has any edits applied.
+            // Already collected (backfill and live delivery overlap, or a retry): the stored copy has any edits applied.
+            // Or deleted since: it stays deleted.
             return;
         }
 

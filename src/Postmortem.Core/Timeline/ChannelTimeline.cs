@@ -1,9 +1,10 @@
 namespace Postmortem.Core.Timeline;
 
-/// <summary>An in-memory channel timeline that applies <see cref="TimelineChange"/>s.</summary>
+/// <summary>An in-memory channel timeline that applies <see cref="TimelineChange"/>s and remembers what was deleted.</summary>
 public sealed class ChannelTimeline : ITimelineView
 {
     private readonly Dictionary<string, TimelineMessage> _messages;
+    private readonly HashSet<string> _deleted = new(StringComparer.Ordinal);
     private TimelineMessage[]? _ordered;
 
     public ChannelTimeline()
@@ -24,6 +25,8 @@ public sealed class ChannelTimeline : ITimelineView
 
     public TimelineMessage? Find(string messageId) => _messages.GetValueOrDefault(messageId);
 
+    public bool WasDeleted(string messageId) => _deleted.Contains(messageId);
+
     public IReadOnlyList<TimelineMessage> InOrder()
     {
         if (_ordered is null)
@@ -42,6 +45,7 @@ public sealed class ChannelTimeline : ITimelineView
         if (change.Message is null)
         {
             _messages.Remove(change.MessageId);
+            _deleted.Add(change.MessageId);
         }
         else
         {

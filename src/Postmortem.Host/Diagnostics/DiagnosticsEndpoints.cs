@@ -21,17 +21,22 @@ public static class DiagnosticsEndpoints
         return app;
     }
 
-    /// <summary><c>{"events":N,"commands":N,"inboxPending":N,"outboxPending":N,"byType":{…}}</c>: events = posted messages, commands = commands invoked.</summary>
+    /// <summary>
+    /// <c>{"events":N,"commands":N,"inboxPending":N,"outboxPending":N,"timelineMessages":N,"byType":{…}}</c>: events =
+    /// posted messages stored (in a timeline, or in the inbox waiting to be decided; one decided as it arrived has no
+    /// inbox row), commands = commands invoked, byType = inbox rows per event type.
+    /// </summary>
     private static async Task WriteInboxCountAsync(HttpContext context, IPostmortemStore store)
     {
         var counts = await store.CountAsync(context.RequestAborted).ConfigureAwait(false);
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
-        writer.WriteNumber("events", counts.InboxByType.GetValueOrDefault("message_posted"));
+        writer.WriteNumber("events", counts.PostedMessages);
         writer.WriteNumber("commands", counts.InboxByType.GetValueOrDefault("command_invoked"));
         writer.WriteNumber("inboxPending", counts.InboxPending);
         writer.WriteNumber("outboxPending", counts.OutboxPending);
+        writer.WriteNumber("timelineMessages", counts.TimelineMessages);
         writer.WriteStartObject("byType");
         foreach (var (type, count) in counts.InboxByType.OrderBy(c => c.Key, StringComparer.Ordinal))
         {

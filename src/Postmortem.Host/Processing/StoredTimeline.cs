@@ -18,6 +18,8 @@ internal sealed class StoredTimeline(IChannelReader channels, ChannelRef channel
     public TimelineMessage? Find(string messageId) =>
         _all is { } all ? all.Find(messageId) : channels.FindMessage(channel, messageId);
 
+    public bool WasDeleted(string messageId) => channels.WasDeleted(channel, messageId);
+
     public IReadOnlyList<TimelineMessage> InOrder() => All().InOrder();
 
     private ChannelTimeline All() => _all ??= new ChannelTimeline(channels.Messages(channel));

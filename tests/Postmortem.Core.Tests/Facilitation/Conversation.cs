@@ -80,20 +80,13 @@ internal sealed class Conversation
     public string Say(ChatUser user, string text, string? threadId = null, bool hasFile = false, Dictionary<string, string>? mentions = null)
     {
         var id = $"M{++_sequence}";
-        Send(new MessagePosted
-        {
-            EventId = $"ev-{id}",
-            Channel = Channel,
-            OccurredAt = Time.GetUtcNow(),
-            MessageId = id,
-            ThreadId = threadId,
-            Author = user,
-            Text = text,
-            HasFile = hasFile,
-            MentionNames = mentions,
-        });
+        Send(Posted($"ev-{id}", id, user, text, threadId) with { HasFile = hasFile, MentionNames = mentions });
         return id;
     }
+
+    /// <summary>Delivers a post of a given message id (again, or late) under a new event id, as a retry or a backfill does.</summary>
+    public Decision Deliver(ChatUser user, string messageId, string text, string? threadId = null) =>
+        Send(Posted($"ev-again-{++_sequence}", messageId, user, text, threadId));
 
     public Decision Command(ChatUser user, string text, Dictionary<string, string>? mentions = null) =>
         Send(new CommandInvoked
@@ -120,6 +113,18 @@ internal sealed class Conversation
 
     public Decision Press(ChatUser user, string actionId, string value) =>
         Send(new ButtonPressed { EventId = $"ev-button-{++_sequence}", Channel = Channel, OccurredAt = Time.GetUtcNow(), User = user, ActionId = actionId, Value = value });
+
+    private MessagePosted Posted(string eventId, string messageId, ChatUser user, string text, string? threadId) =>
+        new()
+        {
+            EventId = eventId,
+            Channel = Channel,
+            OccurredAt = Time.GetUtcNow(),
+            MessageId = messageId,
+            ThreadId = threadId,
+            Author = user,
+            Text = text,
+        };
 
     /// <summary>The thread id of chain <paramref name="number"/> (its root post's message id).</summary>
     public string ThreadOf(int number) => OpenSession.Chains[number - 1].ThreadId ?? throw new InvalidOperationException("chain root not delivered");

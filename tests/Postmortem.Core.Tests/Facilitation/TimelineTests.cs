@@ -39,6 +39,50 @@ public class TimelineTests
     }
 
     [Fact]
+    public void Deleted_message_stays_deleted_when_its_post_is_delivered_again()
+    {
+        var chat = new Conversation();
+        chat.Command(Alice, "start Outage");
+        var secret = chat.Say(Bob, "the replica password is hunter2");
+        chat.Delete(secret);
+
+        var again = chat.Deliver(Bob, secret, "the replica password is hunter2");
+
+        Assert.Empty(again.TimelineChanges);
+        Assert.Empty(again.Actions);
+        Assert.Null(chat.Timeline.Find(secret));
+        Assert.True(chat.Timeline.WasDeleted(secret));
+    }
+
+    [Fact]
+    public void Deletion_that_arrives_before_its_post_keeps_the_late_post_out()
+    {
+        var chat = new Conversation();
+
+        var deletion = chat.Delete("M-late");
+        var late = chat.Deliver(Bob, "M-late", "pasted the wrong log, sorry");
+
+        Assert.Single(deletion.TimelineChanges);
+        Assert.Empty(late.TimelineChanges);
+        Assert.Equal(0, chat.Timeline.Count);
+    }
+
+    [Fact]
+    public void Post_delivered_again_changes_nothing_and_keeps_its_edit()
+    {
+        var chat = new Conversation();
+        chat.Command(Alice, "start Outage");
+        var root = chat.Say(Bob, "db at 100% cpu");
+        chat.Edit(root, "db at 100% cpu since 13:52");
+
+        var again = chat.Deliver(Bob, root, "db at 100% cpu");
+
+        Assert.Empty(again.TimelineChanges);
+        Assert.Empty(again.Actions);
+        Assert.Equal("db at 100% cpu since 13:52", chat.Timeline.Find(root)!.Text);
+    }
+
+    [Fact]
     public void The_bots_own_messages_are_not_collected()
     {
         var chat = new Conversation();

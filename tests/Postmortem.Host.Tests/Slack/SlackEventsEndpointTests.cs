@@ -28,7 +28,7 @@ public class SlackEventsEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
         await slack.WaitUntilIdleAsync();
-        Assert.Equal(0, await InboxCountAsync(slack.Host, eventId));
+        Assert.Equal(0, await StoredCountAsync(slack.Host, eventId, "1795165100.000100"));
     }
 
     [Fact]
@@ -44,7 +44,27 @@ public class SlackEventsEndpointTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         await slack.WaitUntilIdleAsync();
-        Assert.Equal(1, await InboxCountAsync(slack.Host, eventId));
+        Assert.Equal(1, await StoredCountAsync(slack.Host, eventId, "1795165100.000100"));
+    }
+
+    [Fact]
+    public async Task Retry_of_a_message_deleted_meanwhile_does_not_bring_it_back()
+    {
+        await using var slack = await SlackWorkspace.StartAsync(SeedChannels);
+        var postId = slack.NewEventId();
+        var post = MessageEvent(Channel, "1795165100.000100", "the replica password is hunter2");
+
+        using var first = await slack.SendEventAsync(post, postId);
+        using var deletion = await slack.SendEventAsync(DeletedEvent(Channel, "1795165100.000100", "1795165160.000200"));
+        using var retry = await slack.SendEventAsync(post, postId, retryNum: 1);
+        using var late = await slack.SendEventAsync(post);
+
+        Assert.All([first, deletion, retry, late], response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        await slack.WaitUntilIdleAsync();
+        var timeline = await slack.Host.Store.LoadChannelAsync(
+            new ChannelRef("slack", LoopbackSlackApi.TeamId, Channel), CancellationToken.None);
+        Assert.Empty(timeline.Messages);
+        Assert.Equal(0, await StoredCountAsync(slack.Host, postId, "1795165100.000100"));
     }
 
     [Fact]
@@ -141,6 +161,20 @@ public class SlackEventsEndpointTests
         ["channel_type"] = "channel",
     };
 
+    /// <summary>A <c>message_deleted</c> event in the shape of Slack's (<c>events/message_deleted.json</c>).</summary>
+    private static JsonObject DeletedEvent(string channel, string deletedTs, string ts) => new()
+    {
+        ["type"] = "message",
+        ["subtype"] = "message_deleted",
+        ["previous_message"] = new JsonObject { ["type"] = "message", ["text"] = "(deleted)", ["user"] = Bob, ["ts"] = deletedTs },
+        ["channel"] = channel,
+        ["hidden"] = true,
+        ["deleted_ts"] = deletedTs,
+        ["event_ts"] = ts,
+        ["ts"] = ts,
+        ["channel_type"] = "channel",
+    };
+
     /// <summary>Signs <paramref name="signed"/> but sends <paramref name="sent"/>, as a man in the middle would.</summary>
     private static async Task<HttpResponseMessage> SendTamperedAsync(SlackWorkspace slack, string signed, string sent)
     {
@@ -155,13 +189,21 @@ public class SlackEventsEndpointTests
         return await http.SendAsync(request);
     }
 
-    private static async Task<long> InboxCountAsync(HostFixture host, string eventId)
+    /// <summary>
+    /// How many times the event was stored: its inbox rows plus the timeline rows of its message (a posted message
+    /// decided as it arrives is only in the timeline).
+    /// </summary>
+    private static async Task<long> StoredCountAsync(HostFixture host, string eventId, string messageTs)
     {
         await using var connection = new SqliteConnection($"Data Source={host.DatabaseFile}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM inbox WHERE platform = 'slack' AND event_id = $id";
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM inbox WHERE platform = 'slack' AND event_id = $id)
+                 + (SELECT COUNT(*) FROM timeline_messages WHERE platform = 'slack' AND message_id = $ts);
+            """;
         command.Parameters.AddWithValue("$id", eventId);
+        command.Parameters.AddWithValue("$ts", messageTs);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

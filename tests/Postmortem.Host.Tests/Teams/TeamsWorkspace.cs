@@ -198,18 +198,19 @@ public sealed class TeamsWorkspace : IAsyncDisposable
         await WaitUntilIdleAsync();
     }
 
-    /// <summary>Teams inbox rows, all of them or those with <paramref name="eventId"/>.</summary>
-    public async Task<long> InboxCountAsync(string? eventId = null)
+    /// <summary>
+    /// How many times Teams events were stored: inbox rows plus timeline messages (a posted message decided as it
+    /// arrives is only in the timeline).
+    /// </summary>
+    public async Task<long> StoredCountAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={_host.DatabaseFile}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM inbox WHERE platform = 'teams'" + (eventId is null ? "" : " AND event_id = $id");
-        if (eventId is not null)
-        {
-            command.Parameters.AddWithValue("$id", eventId);
-        }
-
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM inbox WHERE platform = 'teams')
+                 + (SELECT COUNT(*) FROM timeline_messages WHERE platform = 'teams');
+            """;
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
