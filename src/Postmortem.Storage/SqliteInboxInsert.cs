@@ -25,14 +25,14 @@ internal sealed class SqliteInboxInsert
     public SqliteInboxInsert(SqliteWriteConnection writes, SqliteTransaction transaction)
     {
         _command = writes.Command(transaction, Sql);
-        _platform = _command.Parameters.Add("$platform", SqliteType.Text);
-        _tenant = _command.Parameters.Add("$tenant", SqliteType.Text);
-        _eventId = _command.Parameters.Add("$eventId", SqliteType.Text);
-        _channel = _command.Parameters.Add("$channel", SqliteType.Text);
-        _kind = _command.Parameters.Add("$kind", SqliteType.Text);
-        _json = _command.Parameters.Add("$json", SqliteType.Text);
-        _receivedAt = _command.Parameters.Add("$receivedAt", SqliteType.Integer);
-        _processedAt = _command.Parameters.Add("$processedAt", SqliteType.Integer);
+        _platform = _command.Parameter("$platform");
+        _tenant = _command.Parameter("$tenant");
+        _eventId = _command.Parameter("$eventId");
+        _channel = _command.Parameter("$channel");
+        _kind = _command.Parameter("$kind");
+        _json = _command.Parameter("$json");
+        _receivedAt = _command.Parameter("$receivedAt");
+        _processedAt = _command.Parameter("$processedAt");
     }
 
     /// <summary>

@@ -69,8 +69,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         {
             await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[version - 1], ct);
             await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at) VALUES ($version, $now);");
-            record.Parameters.AddWithValue("$version", version);
-            record.Parameters.AddWithValue("$now", Now());
+            record.Set("$version", version);
+            record.Set("$now", Now());
             await record.ExecuteNonQueryAsync(ct);
         }
 
@@ -365,9 +365,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         {
             var failed = _writes.Command(transaction,
                 "UPDATE inbox SET processed_at = NULL, error = $error, json = COALESCE($json, json) WHERE sequence = $sequence;");
-            failed.Parameters.AddWithValue("$error", error);
-            failed.Parameters.AddWithValue("$json", insertedWithoutJson is null ? DBNull.Value : PostmortemJson.Serialize(insertedWithoutJson));
-            failed.Parameters.AddWithValue("$sequence", sequence);
+            failed.Set("$error", error);
+            failed.Set("$json", insertedWithoutJson is null ? DBNull.Value : PostmortemJson.Serialize(insertedWithoutJson));
+            failed.Set("$sequence", sequence);
             failed.ExecuteNonQuery();
             return true;
         }
@@ -376,8 +376,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         {
             var claim = _writes.Command(transaction,
                 "UPDATE inbox SET processed_at = $now, json = NULL WHERE sequence = $sequence AND processed_at IS NULL AND error IS NULL;");
-            claim.Parameters.AddWithValue("$now", now);
-            claim.Parameters.AddWithValue("$sequence", sequence);
+            claim.Set("$now", now);
+            claim.Set("$sequence", sequence);
             if (claim.ExecuteNonQuery() == 0)
             {
                 return false;
@@ -418,7 +418,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private List<(long Sequence, string Json, long ReceivedAt)> ReadPending(SqliteTransaction transaction, int max)
     {
         var command = _writes.Command(transaction, PendingInboxSql);
-        command.Parameters.AddWithValue("$max", max);
+        command.Set("$max", max);
         var pending = new List<(long, string, long)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -443,7 +443,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         var unreadable = new List<(long Sequence, string Error)>();
         await using (var command = Command(connection, null, PendingInboxSql))
         {
-            command.Parameters.AddWithValue("$max", max);
+            command.Set("$max", max);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -542,7 +542,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 SELECT json FROM timeline_messages
                 WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
                 """);
-            command.Parameters.AddWithValue("$messageId", messageId);
+            command.Set("$messageId", messageId);
             return command.ExecuteScalar() is string json ? Read<TimelineMessage>(json) : null;
         }
 
@@ -557,7 +557,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                     SELECT 1 FROM timeline_deletions
                     WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId);
                 """);
-            command.Parameters.AddWithValue("$messageId", messageId);
+            command.Set("$messageId", messageId);
             var known = command.ExecuteScalar() is 1L;
             _absent = known ? null : (channel, messageId);
             return known;
@@ -577,7 +577,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 SELECT 1 FROM timeline_deletions
                 WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
                 """);
-            command.Parameters.AddWithValue("$messageId", messageId);
+            command.Set("$messageId", messageId);
             return command.ExecuteScalar() is not null;
         }
 
@@ -669,8 +669,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             ORDER BY o.id LIMIT $max;
             """))
         {
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$max", max);
+            command.Set("$now", now.ToUnixTimeMilliseconds());
+            command.Set("$max", max);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -689,8 +689,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         foreach (var (id, error) in unreadable)
         {
             await using var giveUp = Command(connection, null, "UPDATE outbox SET error = $error, gave_up = 1 WHERE id = $id;");
-            giveUp.Parameters.AddWithValue("$error", error);
-            giveUp.Parameters.AddWithValue("$id", id);
+            giveUp.Set("$error", error);
+            giveUp.Set("$id", id);
             await giveUp.ExecuteNonQueryAsync(ct);
         }
 
@@ -707,9 +707,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 UPDATE outbox SET delivered_at = $now, message_id = $messageId, attempts = attempts + 1, error = NULL
                 WHERE id = $id;
                 """);
-            update.Parameters.AddWithValue("$now", now);
-            update.Parameters.AddWithValue("$messageId", (object?)messageId ?? DBNull.Value);
-            update.Parameters.AddWithValue("$id", item.Id);
+            update.Set("$now", now);
+            update.Set("$messageId", (object?)messageId ?? DBNull.Value);
+            update.Set("$id", item.Id);
             await update.ExecuteNonQueryAsync(ct);
 
             if (messageId is not null)
@@ -723,9 +723,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                         ON CONFLICT (platform, tenant, channel, action_key)
                         DO UPDATE SET message_id = excluded.message_id, delivered_at = excluded.delivered_at;
                         """);
-                    delivery.Parameters.AddWithValue("$key", key);
-                    delivery.Parameters.AddWithValue("$messageId", messageId);
-                    delivery.Parameters.AddWithValue("$now", now);
+                    delivery.Set("$key", key);
+                    delivery.Set("$messageId", messageId);
+                    delivery.Set("$now", now);
                     await delivery.ExecuteNonQueryAsync(ct);
                 }
             }
@@ -743,10 +743,10 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 UPDATE outbox SET attempts = attempts + 1, error = $error, next_attempt_at = $next, gave_up = $giveUp
                 WHERE id = $id AND delivered_at IS NULL;
                 """);
-            command.Parameters.AddWithValue("$error", error);
-            command.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$giveUp", giveUp ? 1 : 0);
-            command.Parameters.AddWithValue("$id", item.Id);
+            command.Set("$error", error);
+            command.Set("$next", nextAttemptAt.ToUnixTimeMilliseconds());
+            command.Set("$giveUp", giveUp ? 1 : 0);
+            command.Set("$id", item.Id);
             await command.ExecuteNonQueryAsync(ct);
             return true;
         }, ct);
@@ -760,7 +760,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             SELECT message_id FROM deliveries
             WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND action_key = $key;
             """);
-        command.Parameters.AddWithValue("$key", actionKey);
+        command.Set("$key", actionKey);
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
@@ -769,7 +769,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, null,
             "SELECT json FROM sessions WHERE id = $id ORDER BY is_open DESC, updated_at DESC LIMIT 1;");
-        command.Parameters.AddWithValue("$id", sessionId);
+        command.Set("$id", sessionId);
         return await command.ExecuteScalarAsync(ct) is string json ? Read<PostmortemSession>(json) : null;
     }
 
@@ -813,7 +813,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                         SELECT 1 FROM sessions s
                         WHERE s.platform = {table}.platform AND s.tenant = {table}.tenant AND s.channel = {table}.channel);
                     """);
-                command.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+                command.Set("$olderThan", olderThan.ToUnixTimeMilliseconds());
                 purged += await command.ExecuteNonQueryAsync(ct);
             }
 
@@ -830,8 +830,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND is_open = 1
               AND ($id IS NULL OR id <> $id);
             """);
-        close.Parameters.AddWithValue("$now", now);
-        close.Parameters.AddWithValue("$id", (object?)session?.Id ?? DBNull.Value);
+        close.Set("$now", now);
+        close.Set("$id", (object?)session?.Id ?? DBNull.Value);
         close.ExecuteNonQuery();
 
         if (session is null)
@@ -845,9 +845,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             ON CONFLICT (platform, tenant, channel, id)
             DO UPDATE SET is_open = 1, json = excluded.json, updated_at = excluded.updated_at;
             """);
-        upsert.Parameters.AddWithValue("$id", session.Id);
-        upsert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(session, PostmortemJson.Options));
-        upsert.Parameters.AddWithValue("$now", now);
+        upsert.Set("$id", session.Id);
+        upsert.Set("$json", JsonSerializer.Serialize(session, PostmortemJson.Options));
+        upsert.Set("$now", now);
         upsert.ExecuteNonQuery();
     }
 
@@ -864,9 +864,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             ON CONFLICT (platform, tenant, channel, message_id)
             DO UPDATE SET posted_at = excluded.posted_at, json = excluded.json;
             """);
-        var upsertId = upsert.Parameters.Add("$messageId", SqliteType.Text);
-        var postedAt = upsert.Parameters.Add("$postedAt", SqliteType.Integer);
-        var json = upsert.Parameters.Add("$json", SqliteType.Text);
+        var upsertId = upsert.Parameter("$messageId");
+        var postedAt = upsert.Parameter("$postedAt");
+        var json = upsert.Parameter("$json");
 
         var remove = WriteCommand(transaction, channel, """
             DELETE FROM timeline_messages WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
@@ -874,8 +874,8 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             VALUES ($platform, $tenant, $channel, $messageId, $now)
             ON CONFLICT (platform, tenant, channel, message_id) DO NOTHING;
             """);
-        var removeId = remove.Parameters.Add("$messageId", SqliteType.Text);
-        remove.Parameters.AddWithValue("$now", now);
+        var removeId = remove.Parameter("$messageId");
+        remove.Set("$now", now);
 
         foreach (var change in changes)
         {
@@ -907,12 +907,12 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             VALUES ($platform, $tenant, $channel, $key, $json, $now, $now)
             ON CONFLICT (platform, tenant, channel, action_key) DO NOTHING;
             """);
-        var platform = insert.Parameters.Add("$platform", SqliteType.Text);
-        var tenant = insert.Parameters.Add("$tenant", SqliteType.Text);
-        var channel = insert.Parameters.Add("$channel", SqliteType.Text);
-        var key = insert.Parameters.Add("$key", SqliteType.Text);
-        var json = insert.Parameters.Add("$json", SqliteType.Text);
-        insert.Parameters.AddWithValue("$now", now);
+        var platform = insert.Parameter("$platform");
+        var tenant = insert.Parameter("$tenant");
+        var channel = insert.Parameter("$channel");
+        var key = insert.Parameter("$key");
+        var json = insert.Parameter("$json");
+        insert.Set("$now", now);
 
         foreach (var action in actions)
         {
@@ -930,17 +930,17 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private SqliteCommand WriteCommand(SqliteTransaction transaction, ChannelRef channel, string sql)
     {
         var command = _writes.Command(transaction, sql);
-        command.Parameters.AddWithValue("$platform", channel.Platform);
-        command.Parameters.AddWithValue("$tenant", channel.TenantId);
-        command.Parameters.AddWithValue("$channel", channel.ChannelId);
+        command.Set("$platform", channel.Platform);
+        command.Set("$tenant", channel.TenantId);
+        command.Set("$channel", channel.ChannelId);
         return command;
     }
 
     private void SetInboxError(SqliteTransaction transaction, long sequence, string error)
     {
         var command = _writes.Command(transaction, SetInboxErrorSql);
-        command.Parameters.AddWithValue("$error", error);
-        command.Parameters.AddWithValue("$sequence", sequence);
+        command.Set("$error", error);
+        command.Set("$sequence", sequence);
         command.ExecuteNonQuery();
     }
 
@@ -1019,9 +1019,9 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     private static SqliteCommand ChannelCommand(SqliteConnection connection, SqliteTransaction? transaction, ChannelRef channel, string sql)
     {
         var command = Command(connection, transaction, sql);
-        command.Parameters.AddWithValue("$platform", channel.Platform);
-        command.Parameters.AddWithValue("$tenant", channel.TenantId);
-        command.Parameters.AddWithValue("$channel", channel.ChannelId);
+        command.Set("$platform", channel.Platform);
+        command.Set("$tenant", channel.TenantId);
+        command.Set("$channel", channel.ChannelId);
         return command;
     }
 

@@ -18,7 +18,10 @@ internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisp
         return _connection.BeginTransaction();
     }
 
-    /// <summary>The prepared command for <paramref name="sql"/>, with no parameters, in <paramref name="transaction"/>.</summary>
+    /// <summary>
+    /// The prepared command for <paramref name="sql"/> in <paramref name="transaction"/>, its parameters unset: set
+    /// them with <see cref="SqliteCommandParameters.Set"/> (which reuses the parameter objects of the last execution).
+    /// </summary>
     public SqliteCommand Command(SqliteTransaction transaction, string sql)
     {
         var connection = _connection ?? throw new InvalidOperationException("No write transaction is open.");
@@ -30,7 +33,12 @@ internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisp
         }
 
         command.Transaction = transaction;
-        command.Parameters.Clear();
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            // Unset, not removed: the caller sets each again (see SqliteCommandParameters), and one it forgets is refused.
+            parameter.Value = null;
+        }
+
         return command;
     }
 

@@ -12,25 +12,25 @@ namespace Postmortem.Host.Adapters;
 internal sealed class InboxSink(EventIntake intake, ILogger<InboxSink> logger) : ISlackEventSink, ISlackBackfillSink
 {
     public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken ct) =>
-        (await AcceptAsync(chatEvent, carriesReply: null, ct).ConfigureAwait(false)).Acceptance != InboxAcceptance.Duplicate;
+        !Repeated(await intake.AcceptAsync(chatEvent, carriesReply: null, ct).ConfigureAwait(false), chatEvent);
 
     public async Task<SlackBlockMessage?> AcceptSlashCommandAsync(CommandInvoked command, CancellationToken ct)
     {
         SlackBlockMessage? answer = null;
-        var receipt = await AcceptAsync(command, action => SlackCommandReply.TryRender(command, action, out answer), ct).ConfigureAwait(false);
-        return receipt.Reply is null ? null : answer;
+        var receipt = await intake.AcceptAsync(command, action => SlackCommandReply.TryRender(command, action, out answer), ct).ConfigureAwait(false);
+        return Repeated(receipt, command) || receipt.Reply is null ? null : answer;
     }
 
     Task ISlackBackfillSink.AcceptAsync(ChatEvent chatEvent, CancellationToken ct) => AcceptAsync(chatEvent, ct);
 
-    private async Task<InboxReceipt> AcceptAsync(ChatEvent chatEvent, Func<ChatAction, bool>? carriesReply, CancellationToken ct)
+    private bool Repeated(InboxReceipt receipt, ChatEvent chatEvent)
     {
-        var receipt = await intake.AcceptAsync(chatEvent, carriesReply, ct).ConfigureAwait(false);
-        if (receipt.Acceptance == InboxAcceptance.Duplicate)
+        if (receipt.Acceptance != InboxAcceptance.Duplicate)
         {
-            logger.LogDebug("Dropped repeated event {EventId} in {Channel}", chatEvent.EventId, chatEvent.Channel.Key);
+            return false;
         }
 
-        return receipt;
+        logger.LogDebug("Dropped repeated event {EventId} in {Channel}", chatEvent.EventId, chatEvent.Channel.Key);
+        return true;
     }
 }

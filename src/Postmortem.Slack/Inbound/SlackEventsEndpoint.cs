@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +48,8 @@ public static class SlackEventsEndpoint
         }
     }
 
-    private static async Task HandleBodyAsync(HttpContext context, ILogger logger, ReadOnlyMemory<byte> body)
+    /// <summary>Not async itself: it checks and parses synchronously, then returns the one task that answers.</summary>
+    private static Task HandleBodyAsync(HttpContext context, ILogger logger, ReadOnlyMemory<byte> body)
     {
         var services = context.RequestServices;
         var request = context.Request;
@@ -61,8 +63,7 @@ public static class SlackEventsEndpoint
         {
             logger.LogWarning(
                 "Slack request refused: {Reason} (from {RemoteIp})", check.Reason, context.Connection.RemoteIpAddress);
-            await WriteTextAsync(context, StatusCodes.Status401Unauthorized, check.Reason);
-            return;
+            return WriteTextAsync(context, StatusCodes.Status401Unauthorized, check.Reason);
         }
 
         var inbound = services.GetRequiredService<SlackInboundParser>().ParseBody(request.ContentType, body);
@@ -70,14 +71,13 @@ public static class SlackEventsEndpoint
         {
             case SlackInbound.Malformed malformed:
                 logger.LogWarning("Slack request refused: malformed payload ({Reason})", malformed.Reason);
-                await WriteTextAsync(context, StatusCodes.Status400BadRequest, malformed.Reason);
-                return;
+                return WriteTextAsync(context, StatusCodes.Status400BadRequest, malformed.Reason);
             case SlackInbound.UrlVerification verification:
-                await WriteChallengeAsync(context, verification.Challenge);
-                return;
+                return WriteChallengeAsync(context, verification.Challenge);
             case SlackInbound.Events events:
-                await DeliverAsync(context, logger, events, ct);
-                return;
+                return DeliverAsync(context, logger, events, ct);
+            default:
+                throw new UnreachableException($"unexpected {inbound.GetType().Name}");
         }
     }
 
@@ -164,7 +164,7 @@ public static class SlackEventsEndpoint
         });
 
     /// <summary>The raw body in a pooled buffer (the caller returns it), or a null buffer when it is larger than <paramref name="maxBytes"/>.</summary>
-    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    private static async ValueTask<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
         {

@@ -21,6 +21,10 @@ public sealed class SlackInboundParser
     private readonly TimeProvider _time;
     private readonly SlackEventCallbackParser _events;
 
+    // Made once: a method group passed as a delegate would be a new delegate on every request.
+    private readonly Func<JsonElement, SlackInbound> _jsonBody;
+    private readonly Func<JsonElement, SlackInbound> _interaction;
+
     public SlackInboundParser(IOptions<SlackOptions> options, TimeProvider time)
         : this(options, time, new SlackWorkspace())
     {
@@ -32,6 +36,8 @@ public sealed class SlackInboundParser
         _options = options.Value;
         _time = time;
         _events = new SlackEventCallbackParser(_options, workspace);
+        _jsonBody = ParseJsonBody;
+        _interaction = Interaction;
     }
 
     /// <summary>Parses an HTTP request body by its content type (sniffed when the type is missing).</summary>
@@ -48,7 +54,7 @@ public sealed class SlackInboundParser
 
         if (mediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return ParseJson(body, ParseJsonBody);
+            return ParseJson(body, _jsonBody);
         }
 
         if (mediaType.Equals(FormContentType, StringComparison.OrdinalIgnoreCase))
@@ -100,7 +106,7 @@ public sealed class SlackInboundParser
         var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (fields.TryGetValue("payload", out var payload))
         {
-            return ParseJson(Encoding.UTF8.GetBytes(payload.ToString()), Interaction);
+            return ParseJson(Encoding.UTF8.GetBytes(payload.ToString()), _interaction);
         }
 
         if (fields.ContainsKey("ssl_check"))
@@ -202,7 +208,14 @@ public sealed class SlackInboundParser
 
         using (document)
         {
-            return Guard(() => parse(document.RootElement));
+            try
+            {
+                return parse(document.RootElement);
+            }
+            catch (SlackPayloadException e)
+            {
+                return new SlackInbound.Malformed(e.Message);
+            }
         }
     }
 
