@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Postmortem.Slack.BlockKit;
@@ -6,27 +5,28 @@ namespace Postmortem.Slack.BlockKit;
 /// <summary>Slack mrkdwn text: escaping that keeps Slack's own tokens, and splitting at a limit without losing text.</summary>
 internal static partial class SlackMrkdwn
 {
-    /// <summary>Escapes <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, except inside mention, channel, special and link tokens.</summary>
+    /// <summary>
+    /// Escapes <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, except inside mention, channel, special and link tokens. Text with
+    /// nothing to escape comes back as it is; otherwise the result is built once, at its exact length.
+    /// </summary>
     public static string Escape(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny(Specials) < 0)
         {
-            return string.Empty;
+            return text ?? string.Empty;
         }
 
-        var result = new StringBuilder(text.Length + 16);
+        var extra = 0;
         var last = 0;
-        foreach (Match token in Token().Matches(text))
+        foreach (var token in Token().EnumerateMatches(text))
         {
-            EscapePlain(result, text.AsSpan(last, token.Index - last));
-            result.Append(token.Value);
+            extra += ExtraLength(text.AsSpan(last, token.Index - last));
             last = token.Index + token.Length;
         }
 
-        EscapePlain(result, text.AsSpan(last));
-        return result.ToString();
+        extra += ExtraLength(text.AsSpan(last));
+        return extra == 0 ? text : string.Create(text.Length + extra, text, WriteEscaped);
     }
-
     /// <summary>
     /// Cuts <paramref name="text"/> into pieces of at most <paramref name="max"/> characters, preferring line breaks,
     /// then spaces, and never cutting inside a <c>&lt;…&gt;</c> token or an <c>&amp;…;</c> entity. Nothing is dropped.
@@ -84,18 +84,64 @@ internal static partial class SlackMrkdwn
         return cut;
     }
 
-    private static void EscapePlain(StringBuilder result, ReadOnlySpan<char> plain)
+    private const string Specials = "&<>";
+
+    private static int ExtraLength(ReadOnlySpan<char> plain)
     {
+        var extra = 0;
         foreach (var c in plain)
         {
-            _ = c switch
+            extra += c switch
             {
-                '&' => result.Append("&amp;"),
-                '<' => result.Append("&lt;"),
-                '>' => result.Append("&gt;"),
-                _ => result.Append(c),
+                '&' => 4,
+                '<' or '>' => 3,
+                _ => 0,
             };
         }
+
+        return extra;
+    }
+
+    /// <summary>Writes <paramref name="text"/> escaped into <paramref name="target"/>, sized by <see cref="ExtraLength"/>.</summary>
+    private static void WriteEscaped(Span<char> target, string text)
+    {
+        var written = 0;
+        var last = 0;
+        foreach (var token in Token().EnumerateMatches(text))
+        {
+            written += WritePlain(target[written..], text.AsSpan(last, token.Index - last));
+            text.AsSpan(token.Index, token.Length).CopyTo(target[written..]);
+            written += token.Length;
+            last = token.Index + token.Length;
+        }
+
+        WritePlain(target[written..], text.AsSpan(last));
+    }
+
+    private static int WritePlain(Span<char> target, ReadOnlySpan<char> plain)
+    {
+        var written = 0;
+        foreach (var c in plain)
+        {
+            var entity = c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => null,
+            };
+            if (entity is null)
+            {
+                target[written++] = c;
+            }
+            else
+            {
+                entity.CopyTo(target[written..]);
+                written += entity.Length;
+            }
+        }
+
+        return written;
     }
 
     [GeneratedRegex(@"<(?:[@#!][^<>\s|]+(?:\|[^<>\n]*)?|(?:https?|mailto):[^<>\s|]+(?:\|[^<>\n]*)?)>", RegexOptions.CultureInvariant)]

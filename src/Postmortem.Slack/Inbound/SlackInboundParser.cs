@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Postmortem.Core.Chat;
 using Postmortem.Core.Events;
@@ -59,7 +58,7 @@ public sealed class SlackInboundParser
 
         if (mediaType.Equals(FormContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return ParseForm(body.Span);
+            return ParseForm(body);
         }
 
         return new SlackInbound.Malformed($"unsupported content type '{mediaType}'");
@@ -101,22 +100,29 @@ public sealed class SlackInboundParser
         };
     }
 
-    private SlackInbound ParseForm(ReadOnlySpan<byte> body)
+    private SlackInbound ParseForm(ReadOnlyMemory<byte> body)
     {
-        var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        if (fields.TryGetValue("payload", out var payload))
+        var form = new SlackFormBody(body);
+        if (form.Bytes("payload") is { } payload)
         {
-            return ParseJson(Encoding.UTF8.GetBytes(payload.ToString()), _interaction);
+            return ParseJson(payload, _interaction);
         }
 
-        if (fields.ContainsKey("ssl_check"))
+        if (form.Contains("ssl_check"))
         {
             return SlackInbound.Ignored(SlackInboundSource.SlashCommand, "ssl_check");
         }
 
-        if (fields.ContainsKey("command"))
+        if (form.Contains("command"))
         {
-            return Guard(() => SlashCommand(name => fields.TryGetValue(name, out var value) ? value.ToString() : null));
+            try
+            {
+                return SlashCommand(form.Value);
+            }
+            catch (SlackPayloadException e)
+            {
+                return new SlackInbound.Malformed(e.Message);
+            }
         }
 
         return new SlackInbound.Malformed("form body has neither 'command' nor 'payload'");

@@ -27,6 +27,25 @@ public sealed class SlackMessageRendererTests
         Assert.Equal("p99 &lt; 2s &amp; &gt; 1s for <@U1|Ann B> see <https://grafana.example.com/d/1|dash> <#C123>", text);
     }
 
+    [Theory]
+    [InlineData("<", "&lt;")]
+    [InlineData("&&", "&amp;&amp;")]
+    [InlineData("<@U1>&", "<@U1>&amp;")]
+    [InlineData(">x<https://a.example/b?c=1&d=2|graph>", "&gt;x<https://a.example/b?c=1&d=2|graph>")]
+    [InlineData("<not a token> <#C1|inc>", "&lt;not a token&gt; <#C1|inc>")]
+    public void Escaping_at_the_edges_of_the_text_and_of_tokens(string text, string escaped)
+    {
+        Assert.Equal(escaped, SlackMrkdwn.Escape(text));
+    }
+
+    [Theory]
+    [InlineData("checkout is down — rolled back at 14:05")]
+    [InlineData("ask <@U1|ann> in <#C1> or see <https://status.example.com>")]
+    public void Text_with_nothing_to_escape_is_returned_as_it_is(string text)
+    {
+        Assert.Same(text, SlackMrkdwn.Escape(text));
+    }
+
     [Fact]
     public void Long_text_is_split_into_sections_of_at_most_3000_characters_and_nothing_is_lost()
     {
