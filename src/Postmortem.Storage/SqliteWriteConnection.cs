@@ -33,10 +33,11 @@ internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisp
         }
 
         command.Transaction = transaction;
-        foreach (SqliteParameter parameter in command.Parameters)
+        var parameters = command.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
         {
             // Unset, not removed: the caller sets each again (see SqliteCommandParameters), and one it forgets is refused.
-            parameter.Value = null;
+            parameters[i].Value = null;
         }
 
         return command;

@@ -27,7 +27,8 @@ public sealed partial class InboxProcessor(
     private const int BatchSize = 100;
     private const int MaxStoreFailures = 3;
 
-    private readonly Dictionary<string, PostmortemSession?> _sessions = new(StringComparer.Ordinal);
+    /// <summary>Open sessions by (platform, tenant, channel): a tuple key, so a look-up builds no string.</summary>
+    private readonly Dictionary<(string Platform, string Tenant, string Channel), PostmortemSession?> _sessions = [];
     private readonly Dictionary<long, int> _storeFailures = [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -39,8 +40,8 @@ public sealed partial class InboxProcessor(
         ArgumentNullException.ThrowIfNull(channels);
         var chatEvent = item.Event;
         var channel = chatEvent.Channel;
-        var channelKey = channel.Key;
-        var session = GetSession(channel, channels);
+        var cacheKey = CacheKey(channel);
+        var session = GetSession(channel, cacheKey, channels);
 
         Decision decision;
         try
@@ -49,15 +50,19 @@ public sealed partial class InboxProcessor(
         }
         catch (Exception ex)
         {
-            LogDecisionFailed(ex, KindOf(chatEvent), chatEvent.EventId, channelKey, item.Sequence);
-            _sessions.Remove(channelKey);
+            LogDecisionFailed(ex, KindOf(chatEvent), chatEvent.EventId, channel.Key, item.Sequence);
+            _sessions.Remove(cacheKey);
             return InboxVerdict.Failed(ex.GetType().Name + ": " + ex.Message);
         }
 
         // The cache holds what is stored (or what this transaction wrote, which is forgotten if it rolls back).
         var sessionChanged = !ReferenceEquals(decision.Session, session);
-        _sessions[channelKey] = decision.Session;
-        LogProcessed(KindOf(chatEvent), chatEvent.EventId, channelKey, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
+        _sessions[cacheKey] = decision.Session;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogProcessed(KindOf(chatEvent), chatEvent.EventId, channel.Key, decision.Session?.Id, decision.TimelineChanges.Count, decision.Actions.Count);
+        }
+
         return InboxVerdict.Decided(decision, sessionChanged);
     }
 
@@ -132,9 +137,11 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private PostmortemSession? GetSession(ChannelRef channel, IChannelReader channels)
+    private static (string, string, string) CacheKey(ChannelRef channel) => (channel.Platform, channel.TenantId, channel.ChannelId);
+
+    private PostmortemSession? GetSession(ChannelRef channel, (string, string, string) cacheKey, IChannelReader channels)
     {
-        if (_sessions.TryGetValue(channel.Key, out var session))
+        if (_sessions.TryGetValue(cacheKey, out var session))
         {
             return session;
         }
@@ -145,7 +152,7 @@ public sealed partial class InboxProcessor(
         }
 
         session = channels.OpenSession(channel);
-        _sessions[channel.Key] = session;
+        _sessions[cacheKey] = session;
         return session;
     }
 

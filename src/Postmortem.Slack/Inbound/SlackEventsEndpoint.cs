@@ -22,14 +22,24 @@ public static class SlackEventsEndpoint
     public static IEndpointConventionBuilder MapSlackEvents(this IEndpointRouteBuilder app, string pattern = "/slack/events")
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Resolved once: the logger factory takes a lock per CreateLogger, which would be paid on every request.
-        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
-        return app.MapPost(pattern, context => HandleAsync(context, logger));
+        // Resolved once, not per request: they are singletons, and a request that never touches RequestServices gets no
+        // DI scope (nor the logger factory's lock per CreateLogger).
+        var provider = app.ServiceProvider;
+        var endpoint = new Dependencies(
+            provider.GetRequiredService<IOptions<SlackOptions>>().Value,
+            provider.GetRequiredService<SlackSignatureVerifier>(),
+            provider.GetRequiredService<SlackInboundParser>(),
+            provider.GetRequiredService<ISlackEventSink>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName));
+        return app.MapPost(pattern, context => HandleAsync(context, endpoint));
     }
 
-    private static async Task HandleAsync(HttpContext context, ILogger logger)
+    private sealed record Dependencies(
+        SlackOptions Options, SlackSignatureVerifier Verifier, SlackInboundParser Parser, ISlackEventSink Sink, ILogger Logger);
+
+    private static async Task HandleAsync(HttpContext context, Dependencies endpoint)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var (options, logger) = (endpoint.Options, endpoint.Logger);
         var body = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
         if (body.Buffer is null)
         {
@@ -40,7 +50,7 @@ public static class SlackEventsEndpoint
 
         try
         {
-            await HandleBodyAsync(context, logger, body.Buffer.AsMemory(0, body.Length));
+            await HandleBodyAsync(context, endpoint, body.Buffer.AsMemory(0, body.Length));
         }
         finally
         {
@@ -49,13 +59,13 @@ public static class SlackEventsEndpoint
     }
 
     /// <summary>Not async itself: it checks and parses synchronously, then returns the one task that answers.</summary>
-    private static Task HandleBodyAsync(HttpContext context, ILogger logger, ReadOnlyMemory<byte> body)
+    private static Task HandleBodyAsync(HttpContext context, Dependencies endpoint, ReadOnlyMemory<byte> body)
     {
-        var services = context.RequestServices;
+        var logger = endpoint.Logger;
         var request = context.Request;
         var ct = context.RequestAborted;
 
-        var check = services.GetRequiredService<SlackSignatureVerifier>().Verify(
+        var check = endpoint.Verifier.Verify(
             request.Headers[SlackSignatureVerifier.TimestampHeader],
             request.Headers[SlackSignatureVerifier.SignatureHeader],
             body.Span);
@@ -66,7 +76,7 @@ public static class SlackEventsEndpoint
             return WriteTextAsync(context, StatusCodes.Status401Unauthorized, check.Reason);
         }
 
-        var inbound = services.GetRequiredService<SlackInboundParser>().ParseBody(request.ContentType, body);
+        var inbound = endpoint.Parser.ParseBody(request.ContentType, body);
         switch (inbound)
         {
             case SlackInbound.Malformed malformed:
@@ -75,15 +85,16 @@ public static class SlackEventsEndpoint
             case SlackInbound.UrlVerification verification:
                 return WriteChallengeAsync(context, verification.Challenge);
             case SlackInbound.Events events:
-                return DeliverAsync(context, logger, events, ct);
+                return DeliverAsync(context, endpoint, events, ct);
             default:
                 throw new UnreachableException($"unexpected {inbound.GetType().Name}");
         }
     }
 
     private static async Task DeliverAsync(
-        HttpContext context, ILogger logger, SlackInbound.Events events, CancellationToken ct)
+        HttpContext context, Dependencies endpoint, SlackInbound.Events events, CancellationToken ct)
     {
+        var logger = endpoint.Logger;
         if (events.Items.Count == 0)
         {
             logger.LogDebug("Slack request acknowledged and ignored: {Reason}", events.Reason);
@@ -91,7 +102,7 @@ public static class SlackEventsEndpoint
             return;
         }
 
-        var sink = context.RequestServices.GetRequiredService<ISlackEventSink>();
+        var sink = endpoint.Sink;
         SlackBlockMessage? answer = null;
         try
         {
