@@ -34,7 +34,7 @@ internal sealed class CommandHandler(TimeProvider time)
 
         if (decision.Session is null)
         {
-            decision.Ephemeral(command.User.Id, IsKnown(verb) ? Replies.NoSession() : Replies.Unknown(verb), command.ThreadId);
+            decision.Ephemeral(command.User.Id, IsKnown(verb) ? Replies.NoSession() : Unknown(verb, text, offerStart: true), command.ThreadId);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed class CommandHandler(TimeProvider time)
                 Render(state, decision);
                 break;
             default:
-                decision.Ephemeral(command.User.Id, Replies.Unknown(verb), command.ThreadId);
+                decision.Ephemeral(command.User.Id, Unknown(verb, text, offerStart: false), command.ThreadId);
                 break;
         }
     }
@@ -93,6 +93,58 @@ internal sealed class CommandHandler(TimeProvider time)
 
     private static bool IsKnown(string verb) =>
         verb is "status" or "whys" or "why" or "action" or "mark" or "note" or "impact" or "learned" or "prevent" or "render" or "finish";
+
+    private static readonly string[] Verbs =
+        ["help", "start", "status", "whys", "action", "mark", "note", "impact", "learned", "prevent", "render", "finish"];
+
+    /// <summary>Longest text offered back as <c>/postmortem start …</c>: a title, not a pasted paragraph.</summary>
+    private const int MaxTitleEcho = 120;
+
+    private static MessageContent Unknown(string verb, string text, bool offerStart)
+    {
+        var closest = verb.Length < 3
+            ? null
+            : Verbs.Select(known => (Verb: known, Distance: EditDistance(verb, known)))
+                .Where(candidate => candidate.Distance <= (candidate.Verb.Length <= 4 ? 1 : 2))
+                .OrderBy(candidate => candidate.Distance)
+                .Select(candidate => candidate.Verb)
+                .FirstOrDefault();
+        var title = offerStart && text.Length <= MaxTitleEcho && !text.Contains('`') && !text.Contains('\n') ? text : null;
+        return Replies.Unknown(verb, closest, title);
+    }
+
+    /// <summary>
+    /// Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbours as one (optimal
+    /// string alignment), for short command words only.
+    /// </summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(d[i - 1, j - 1] + cost, Math.Min(d[i - 1, j], d[i, j - 1]) + 1);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 
     private static void Start(ChannelState state, DecisionBuilder decision, CommandInvoked command, string arguments)
     {

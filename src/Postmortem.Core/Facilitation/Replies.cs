@@ -30,8 +30,18 @@ internal static class Replies
             "walk you through the 5 Whys in a thread and gather owned action items, then write a blameless postmortem. " +
             "`/postmortem help` lists everything.", MessagePurpose.Help);
 
-    public static MessageContent Unknown(string verb) =>
-        new($"I don't know `{verb}`.\n{Usage}", MessagePurpose.Help);
+    /// <summary>
+    /// An unknown sub-command: one line that points where the user most likely meant to go, not the whole usage.
+    /// <paramref name="closest"/>: a known verb it looks like a typo of; <paramref name="title"/>: the text, when it
+    /// reads like the title of a postmortem to start (shown as the command to type).
+    /// </summary>
+    public static MessageContent Unknown(string verb, string? closest, string? title) =>
+        new($"I don't know `{verb}`. " +
+            (closest is not null ? $"Did you mean `/postmortem {closest}`? "
+                : title is not null ? $"To open a postmortem with that title, type `/postmortem start {title}`. "
+                : "") +
+            "`/postmortem help` lists every command.",
+            MessagePurpose.Help);
 
     public static MessageContent NoSession() =>
         new("No postmortem is open in this channel yet. Start one with `/postmortem start <title>`.", MessagePurpose.Info);

@@ -125,7 +125,7 @@ public class SessionCommandTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void An_unknown_subcommand_gets_the_usage_never_silence(bool withSession)
+    public void An_unknown_subcommand_gets_one_line_that_points_to_help_never_silence(bool withSession)
     {
         var chat = new Conversation();
         if (withSession)
@@ -133,11 +133,57 @@ public class SessionCommandTests
             chat.Command(Alice, "start Outage");
         }
 
-        chat.Command(Alice, "frobnicate now");
+        chat.Command(Alice, "frobnicate `now`");
 
         var reply = Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
-        Assert.StartsWith("I don't know `frobnicate`", reply.Content.Text);
-        Assert.Contains("Usage:", reply.Content.Text);
+        Assert.Equal("I don't know `frobnicate`. `/postmortem help` lists every command.", reply.Content.Text);
+    }
+
+    [Theory]
+    [InlineData("stauts", "status")]
+    [InlineData("Rendr now", "render")]
+    [InlineData("acton fix the alert @bob by friday", "action")]
+    [InlineData("hlep", "help")]
+    [InlineData("sart Checkout errors", "start")]
+    public void A_mistyped_subcommand_is_answered_with_the_one_it_looks_like(string text, string meant)
+    {
+        var chat = new Conversation();
+        chat.Command(Alice, "start Outage");
+
+        chat.Command(Alice, text);
+
+        var reply = Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        Assert.Contains($"Did you mean `/postmortem {meant}`?", reply.Content.Text);
+    }
+
+    [Fact]
+    public void A_title_without_start_is_answered_with_the_start_command_to_type()
+    {
+        var chat = new Conversation();
+
+        chat.Command(Alice, "INC-4000 checkout-api 5xx spike after deploy");
+
+        var reply = Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        Assert.Equal(
+            "I don't know `inc-4000`. To open a postmortem with that title, type " +
+            "`/postmortem start INC-4000 checkout-api 5xx spike after deploy`. `/postmortem help` lists every command.",
+            reply.Content.Text);
+        Assert.Null(chat.Session);
+    }
+
+    [Fact]
+    public void Start_is_not_offered_while_a_postmortem_is_open_nor_for_a_pasted_paragraph()
+    {
+        var chat = new Conversation();
+        chat.Command(Alice, "INC-4000 " + new string('x', 200));
+        var paragraph = Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        chat.Command(Alice, "start Outage");
+
+        chat.Command(Alice, "INC-4000 checkout-api 5xx spike");
+
+        var whileOpen = Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        Assert.DoesNotContain("/postmortem start", paragraph.Content.Text);
+        Assert.DoesNotContain("/postmortem start", whileOpen.Content.Text);
     }
 
     [Theory]

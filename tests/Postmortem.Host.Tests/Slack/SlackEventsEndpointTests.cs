@@ -127,7 +127,7 @@ public class SlackEventsEndpointTests
         var answer = await SlackWorkspace.EphemeralAnswerAsync(slack.SlashCommandAsync(Channel, "general", Bob, "bob", "frobnicate the widgets"));
         await slack.WaitUntilIdleAsync();
 
-        Assert.Contains("Usage:", answer, StringComparison.Ordinal);
+        Assert.Contains("type `/postmortem start frobnicate the widgets`", answer, StringComparison.Ordinal);
         Assert.Empty(slack.Api.Calls("chat.postEphemeral"));
         Assert.Empty(slack.Api.Ephemerals(Channel));
     }
