@@ -102,48 +102,61 @@ internal sealed class CommandHandler(TimeProvider time)
 
     private static MessageContent Unknown(string verb, string text, bool offerStart)
     {
-        var closest = verb.Length < 3
-            ? null
-            : Verbs.Select(known => (Verb: known, Distance: EditDistance(verb, known)))
-                .Where(candidate => candidate.Distance <= (candidate.Verb.Length <= 4 ? 1 : 2))
-                .OrderBy(candidate => candidate.Distance)
-                .Select(candidate => candidate.Verb)
-                .FirstOrDefault();
+        string? closest = null;
+        var nearest = int.MaxValue;
+        for (var i = 0; i < Verbs.Length && verb.Length >= 3; i++)
+        {
+            var distance = EditDistance(verb, Verbs[i]);
+            if (distance <= (Verbs[i].Length <= 4 ? 1 : 2) && distance < nearest)
+            {
+                (closest, nearest) = (Verbs[i], distance);
+            }
+        }
+
         var title = offerStart && text.Length <= MaxTitleEcho && !text.Contains('`') && !text.Contains('\n') ? text : null;
         return Replies.Unknown(verb, closest, title);
     }
 
     /// <summary>
     /// Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbours as one (optimal
-    /// string alignment), for short command words only.
+    /// string alignment), for short command words only: three rows on the stack, and no work for words that differ
+    /// in length by more than any suggestion allows.
     /// </summary>
     private static int EditDistance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (Math.Abs(a.Length - b.Length) > 2 || b.Length > 32)
         {
-            d[i, 0] = i;
+            return int.MaxValue;
         }
 
+        Span<int> beforePrevious = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(d[i - 1, j - 1] + cost, Math.Min(d[i - 1, j], d[i, j - 1]) + 1);
+                current[j] = Math.Min(previous[j - 1] + cost, Math.Min(previous[j], current[j - 1]) + 1);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
                 }
             }
+
+            var recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     private static void Start(ChannelState state, DecisionBuilder decision, CommandInvoked command, string arguments)
