@@ -328,7 +328,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             return DecidedReceipt;
         }
 
-        ApplyDecision(transaction, channel, verdict, verdict.Decision!, now, row.CarriesReply, out var reply);
+        ApplyDecision(transaction, channel, verdict, now, row.CarriesReply, out var reply);
         return Decided(reply);
     }
 
@@ -384,21 +384,24 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             }
         }
 
-        ApplyDecision(transaction, channel, verdict, verdict.Decision!, now, carriesReply, out reply);
+        ApplyDecision(transaction, channel, verdict, now, carriesReply, out reply);
         return true;
     }
 
-    /// <summary>Writes a decision's session (when it changed), timeline changes and actions (less the carried reply).</summary>
+    /// <summary>
+    /// Writes a decided verdict (one <see cref="VerdictError"/> passed): the session when it changed, the timeline
+    /// changes and the actions, less the carried reply.
+    /// </summary>
     private void ApplyDecision(
         SqliteTransaction transaction,
         ChannelRef channel,
         InboxVerdict verdict,
-        Decision decision,
         long now,
         Func<ChatAction, bool>? carriesReply,
         out ChatAction? reply)
     {
         reply = null;
+        var decision = verdict.Decision ?? throw new InvalidOperationException("A failed verdict has no decision to write.");
         if (verdict.SessionChanged)
         {
             SaveSession(transaction, channel, decision.Session, now);
