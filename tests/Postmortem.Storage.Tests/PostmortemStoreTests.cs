@@ -209,9 +209,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     public async Task Post_of_a_deleted_message_is_a_duplicate_and_does_not_bring_it_back()
     {
         var decider = await DeciderWithEmptyBacklogAsync();
-        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
-            ? Decide(null, [Collect(item)])
-            : Decide(null, [TimelineChange.Remove("m1")]));
+        decider.Verdict = CollectPostsAndOtherwise(TimelineChange.Remove("m1"));
         await Store.AcceptAsync(Message("e1", messageId: "m1", text: "the password is hunter2"), decider, Ct);
         await Store.AcceptAsync(Edit("e2", messageId: "m1"), decider, Ct);
 
@@ -225,9 +223,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     public async Task Deletion_is_remembered_even_for_a_message_never_collected()
     {
         var decider = await DeciderWithEmptyBacklogAsync();
-        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
-            ? Decide(null, [Collect(item)])
-            : Decide(null, [TimelineChange.Remove("m1")]));
+        decider.Verdict = CollectPostsAndOtherwise(TimelineChange.Remove("m1"));
 
         await Store.AcceptAsync(Edit("e1", messageId: "m1"), decider, Ct);
 
@@ -239,9 +235,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     public async Task Post_that_waits_behind_older_events_keeps_its_inbox_row_until_decided()
     {
         var decider = await DeciderWithEmptyBacklogAsync();
-        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
-            ? Decide(null, [Collect(item)])
-            : Decide(null, null));
+        decider.Verdict = CollectPostsAndOtherwise();
         await AddAsync(Edit("e0"));
 
         Assert.Equal(InboxAcceptance.Queued, await Store.AcceptAsync(Message("e1", messageId: "m1"), decider, Ct));
@@ -714,9 +708,7 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     public async Task Purge_forgets_old_deletions_in_channels_without_a_session()
     {
         var decider = await DeciderWithEmptyBacklogAsync();
-        decider.Verdict = (item, _) => InboxVerdict.Decided(item.Event is MessagePosted
-            ? Decide(null, [Collect(item)])
-            : Decide(null, [TimelineChange.Remove("m1")]));
+        decider.Verdict = CollectPostsAndOtherwise(TimelineChange.Remove("m1"));
         await Store.AcceptAsync(Edit("e1", messageId: "m1"), decider, Ct);
         Time.Advance(TimeSpan.FromDays(8));
 
@@ -793,6 +785,10 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
     }
 
     /// <summary>A decider for a store whose (empty) backlog has been checked, so new events are decided as they arrive.</summary>
+    /// <summary>A verdict that collects a posted message, as the facilitator does, and makes <paramref name="otherwise"/> of any other event.</summary>
+    private static Func<InboxItem, ChannelSnapshot, InboxVerdict> CollectPostsAndOtherwise(params TimelineChange[] otherwise) =>
+        (item, _) => InboxVerdict.Decided(item.Event is MessagePosted ? Decide(null, [Collect(item)]) : Decide(null, otherwise));
+
     private protected async Task<RecordingDecider> DeciderWithEmptyBacklogAsync()
     {
         var decider = new RecordingDecider();

@@ -72,16 +72,16 @@ public sealed class SlackInboundParser
     }
 
     /// <summary>An Events API body (<c>event_callback</c>, as in a Socket Mode <c>events_api</c> envelope).</summary>
-    public SlackInbound ParseEventCallback(JsonElement body) => Guard(() =>
-        String(body, "type") == "event_callback"
-            ? _events.Parse(body)
+    public SlackInbound ParseEventCallback(JsonElement body) => Guard(body, root =>
+        String(root, "type") == "event_callback"
+            ? _events.Parse(root)
             : new SlackInbound.Malformed("not an event_callback"));
 
     /// <summary>A slash command whose fields come as a JSON object (a Socket Mode <c>slash_commands</c> payload).</summary>
-    public SlackInbound ParseSlashCommand(JsonElement payload) => Guard(() => SlashCommand(name => String(payload, name)));
+    public SlackInbound ParseSlashCommand(JsonElement payload) => Guard(payload, fields => SlashCommand(name => String(fields, name)));
 
     /// <summary>An interactivity payload (decoded <c>payload</c> JSON, or a Socket Mode <c>interactive</c> payload).</summary>
-    public SlackInbound ParseInteraction(JsonElement payload) => Guard(() => Interaction(payload));
+    public SlackInbound ParseInteraction(JsonElement payload) => Guard(payload, _interaction);
 
     private SlackInbound ParseJsonBody(JsonElement root)
     {
@@ -115,14 +115,7 @@ public sealed class SlackInboundParser
 
         if (form.Contains("command"))
         {
-            try
-            {
-                return SlashCommand(form.Value);
-            }
-            catch (SlackPayloadException e)
-            {
-                return new SlackInbound.Malformed(e.Message);
-            }
+            return Guard(form, fields => SlashCommand(fields.Value));
         }
 
         return new SlackInbound.Malformed("form body has neither 'command' nor 'payload'");
@@ -214,22 +207,19 @@ public sealed class SlackInboundParser
 
         using (document)
         {
-            try
-            {
-                return parse(document.RootElement);
-            }
-            catch (SlackPayloadException e)
-            {
-                return new SlackInbound.Malformed(e.Message);
-            }
+            return Guard(document.RootElement, parse);
         }
     }
 
-    private static SlackInbound Guard(Func<SlackInbound> parse)
+    /// <summary>
+    /// Runs <paramref name="parse"/> on <paramref name="input"/>; a missing required field becomes
+    /// <see cref="SlackInbound.Malformed"/>. The input is passed in, not captured, so a cached delegate serves every request.
+    /// </summary>
+    private static SlackInbound Guard<TInput>(TInput input, Func<TInput, SlackInbound> parse)
     {
         try
         {
-            return parse();
+            return parse(input);
         }
         catch (SlackPayloadException e)
         {
