@@ -91,11 +91,14 @@ internal sealed class CommandHandler(TimeProvider time)
         });
     }
 
-    private static bool IsKnown(string verb) =>
-        verb is "status" or "whys" or "why" or "action" or "mark" or "note" or "impact" or "learned" or "prevent" or "render" or "finish";
+    /// <summary>The sub-commands that need an open postmortem (the switch in <see cref="Handle"/> serves them).</summary>
+    private static readonly string[] SessionVerbs =
+        ["status", "whys", "why", "action", "mark", "note", "impact", "learned", "prevent", "render", "finish"];
 
-    private static readonly string[] Verbs =
-        ["help", "start", "status", "whys", "action", "mark", "note", "impact", "learned", "prevent", "render", "finish"];
+    /// <summary>Every sub-command, the ones a typo is matched against.</summary>
+    private static readonly string[] Verbs = ["help", "start", .. SessionVerbs];
+
+    private static bool IsKnown(string verb) => SessionVerbs.Contains(verb);
 
     /// <summary>Longest text offered back as <c>/postmortem start …</c>: a title, not a pasted paragraph.</summary>
     private const int MaxTitleEcho = 120;
