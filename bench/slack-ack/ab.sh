@@ -6,12 +6,12 @@
 #
 # A variant is extra environment for the bot ("X=1" for none), optionally with its own build:
 #   "BOT_DLL=<another build>/bin/Postmortem.Host/release/Postmortem.Host.dll DOTNET_gcServer=0"
-# Settings (environment): KIND (event|command, default event), CONNS (32), DURATION_S (6), ROUNDS (3),
+# Settings (environment): KIND (event|command, default event), CONNS (32), DURATION_S (6), WARMUP_S (2), ROUNDS (3),
 # POOL (450000 at 32 connections, 200000 at 1), BOT_PORT (5000), BUILD (1: build this checkout in Release first).
 #
 # Per run it prints req/s, p99, CPU µs per request (noisy on a shared VM: ±10 % run to run), and per request:
 # context switches, bytes the bot wrote to files (WAL, checkpoints: /proc/PID/io wchar), bytes it allocated and the
-# GC pause (GET /diagnostics/runtime). The last three move only when the code's work changes.
+# GC pause and gen0 collections (GET /diagnostics/runtime). The last three move only when the code's work changes.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +20,7 @@ PEER="${PEER:-$REPO/../shared/bench/bolt-peer}"
 KIND="${KIND:-event}"
 CONNS="${CONNS:-32}"
 DURATION_S="${DURATION_S:-6}"
+WARMUP_S="${WARMUP_S:-2}"
 ROUNDS="${ROUNDS:-3}"
 POOL="${POOL:-$([[ "$CONNS" -ge 2 ]] && echo 450000 || echo 200000)}"
 BOT_PORT="${BOT_PORT:-5000}"
@@ -54,9 +55,9 @@ run_one() { # variant -> one result line (runs in a subshell: stops its own bot 
   done
   bot_start "$dll" "$WORK/db" "$WORK/bot.log" "${env[@]}" || exit 1
   node "$PEER/make-requests.js" --kind "$KIND" --count "$POOL" --out "$WORK/requests.txt" 2>/dev/null
-  warmup_requests "$KIND" 50000 "$WORK/warm.txt"
+  warmup_requests "$KIND" "${WARMUP_POOL:-100000}" "$WORK/warm.txt"
   local threads=$(( CONNS < 2 ? CONNS : 2 ))
-  SLACK_REQS="$WORK/warm.txt" wrk -t"$threads" -c"$CONNS" -d2s -s "$PEER/slack-signed.lua" "$URL/slack/events" >/dev/null 2>&1
+  SLACK_REQS="$WORK/warm.txt" wrk -t"$threads" -c"$CONNS" -d"${WARMUP_S}s" -s "$PEER/slack-signed.lua" "$URL/slack/events" >/dev/null 2>&1
   sleep 1
   local t0 s0 w0 r0 t1 s1 w1 r1
   t0=$(bot_ticks "$BOT_PID"); s0=$(ctxsw "$BOT_PID"); w0=$(wchar "$BOT_PID"); r0=$(curl -s "$URL/diagnostics/runtime")
@@ -71,7 +72,8 @@ run_one() { # variant -> one result line (runs in a subshell: stops its own bot 
     console.log([`rps=${j.rps.toFixed(0)}`, `p99_ms=${(j.p99_us / 1000).toFixed(2)}`, `cpu_us_per_req=${cpu.toFixed(1)}`,
       `ctxsw_per_req=${((s1 - s0) / n).toFixed(2)}`, `file_kb_per_req=${((w1 - w0) / 1024 / n).toFixed(2)}`,
       `alloc_kb_per_req=${((b.allocatedBytes - a.allocatedBytes) / 1024 / n).toFixed(2)}`,
-      `gc_pause_ms=${(b.gcPauseMs - a.gcPauseMs).toFixed(0)}`, `non2xx=${j.non2xx3xx}`].join(" "));
+      `gc_pause_ms=${(b.gcPauseMs - a.gcPauseMs).toFixed(0)}`, `gen0_gcs=${b.gen0Collections - a.gen0Collections}`,
+      `p999_ms=${(j.p999_us / 1000).toFixed(2)}`, `non2xx=${j.non2xx3xx}`].join(" "));
   ' "$(sed -n 's/^WRKJSON //p' "$WORK/wrk.txt")" "$t0" "$t1" "$s0" "$s1" "$w0" "$w1" "$r0" "$r1" "$(getconf CLK_TCK)"
 }
 

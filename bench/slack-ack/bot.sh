@@ -8,6 +8,10 @@ BOT_PID=""
 bot_start() {
   local dll="$1" db="$2" log="$3"
   shift 3
+  if curl -s -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz"; then
+    echo "something already answers on port $BOT_PORT: stop it first, or every figure would be that process's" >&2
+    return 1
+  fi
   rm -rf "$db"; mkdir -p "$db"
   (cd "$(dirname "$dll")" && exec env "$@" \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" \

@@ -22,7 +22,7 @@ internal sealed class SqliteInboxInsert
     private readonly SqliteParameter _receivedAt;
     private readonly SqliteParameter _processedAt;
 
-    public SqliteInboxInsert(SqliteWriteConnection writes, SqliteTransaction transaction)
+    public SqliteInboxInsert(SqliteWriteConnection writes, SqliteWriteTransaction transaction)
     {
         _command = writes.Command(transaction, Sql);
         _platform = _command.Parameter("$platform");

@@ -307,7 +307,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     /// of what acknowledging an event cost.) Only a failed decision is kept in the inbox, with the event's JSON.
     /// </summary>
     private InboxReceipt DecidePosted(
-        SqliteTransaction transaction, SqliteInboxInsert inbox, TransactionChannels channels, InboxRow row, MessagePosted posted, IInboxDecider decider, long now)
+        SqliteWriteTransaction transaction, SqliteInboxInsert inbox, TransactionChannels channels, InboxRow row, MessagePosted posted, IInboxDecider decider, long now)
     {
         var channel = posted.Channel;
         if (channels.IsKnown(channel, posted.MessageId))
@@ -351,7 +351,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     /// state. <paramref name="carriesReply"/> picks the one action that is not queued but returned as <paramref name="reply"/>.
     /// </summary>
     private bool WriteVerdict(
-        SqliteTransaction transaction,
+        SqliteWriteTransaction transaction,
         long sequence,
         ChannelRef channel,
         InboxVerdict verdict,
@@ -393,7 +393,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     /// changes and the actions, less the carried reply.
     /// </summary>
     private void ApplyDecision(
-        SqliteTransaction transaction,
+        SqliteWriteTransaction transaction,
         ChannelRef channel,
         InboxVerdict verdict,
         long now,
@@ -418,7 +418,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         AddToOutbox(transaction, actions, now);
     }
 
-    private List<(long Sequence, string Json, long ReceivedAt)> ReadPending(SqliteTransaction transaction, int max)
+    private List<(long Sequence, string Json, long ReceivedAt)> ReadPending(SqliteWriteTransaction transaction, int max)
     {
         var command = _writes.Command(transaction, PendingInboxSql);
         command.Set("$max", max);
@@ -524,7 +524,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     }
 
     /// <summary>What a decider reads, on the write connection inside the deciding transaction.</summary>
-    private sealed class TransactionChannels(SqlitePostmortemStore store, SqliteTransaction transaction) : IChannelReader
+    private sealed class TransactionChannels(SqlitePostmortemStore store, SqliteWriteTransaction transaction) : IChannelReader
     {
         /// <summary>
         /// The message <see cref="IsKnown"/> just found neither collected nor deleted, while the post that names it is
@@ -622,7 +622,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     }
 
     /// <summary>One transaction on the shared write connection, under the write gate; committed when <paramref name="write"/> returns true.</summary>
-    private async Task WriteAsync(Func<SqliteTransaction, Task<bool>> write, CancellationToken ct)
+    private async Task WriteAsync(Func<SqliteWriteTransaction, Task<bool>> write, CancellationToken ct)
     {
         await _writeGate.WaitAsync(ct);
         try
@@ -825,7 +825,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         return purged;
     }
 
-    private void SaveSession(SqliteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now)
+    private void SaveSession(SqliteWriteTransaction transaction, ChannelRef channel, PostmortemSession? session, long now)
     {
         // At most one open session per channel: whatever is open and is not the decided session is closed.
         var close = WriteCommand(transaction, channel, """
@@ -854,7 +854,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         upsert.ExecuteNonQuery();
     }
 
-    private void SaveTimeline(SqliteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, long now)
+    private void SaveTimeline(SqliteWriteTransaction transaction, ChannelRef channel, IReadOnlyList<TimelineChange> changes, long now)
     {
         if (changes.Count == 0)
         {
@@ -897,7 +897,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         }
     }
 
-    private void AddToOutbox(SqliteTransaction transaction, IReadOnlyList<ChatAction> actions, long now)
+    private void AddToOutbox(SqliteWriteTransaction transaction, IReadOnlyList<ChatAction> actions, long now)
     {
         if (actions.Count == 0)
         {
@@ -930,7 +930,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
     private const string SetInboxErrorSql = "UPDATE inbox SET error = $error WHERE sequence = $sequence AND processed_at IS NULL;";
 
-    private SqliteCommand WriteCommand(SqliteTransaction transaction, ChannelRef channel, string sql)
+    private SqliteCommand WriteCommand(SqliteWriteTransaction transaction, ChannelRef channel, string sql)
     {
         var command = _writes.Command(transaction, sql);
         command.Set("$platform", channel.Platform);
@@ -939,7 +939,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         return command;
     }
 
-    private void SetInboxError(SqliteTransaction transaction, long sequence, string error)
+    private void SetInboxError(SqliteWriteTransaction transaction, long sequence, string error)
     {
         var command = _writes.Command(transaction, SetInboxErrorSql);
         command.Set("$error", error);

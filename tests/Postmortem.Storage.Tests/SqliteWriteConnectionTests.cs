@@ -58,6 +58,102 @@ public sealed class SqliteWriteConnectionTests : IDisposable
         Assert.Equal(0L, _writes.Command(transaction, "SELECT COUNT(*) FROM t WHERE a = 'two';").ExecuteScalar());
     }
 
+    [Fact]
+    public void A_committed_row_is_seen_by_another_connection_and_a_rolled_back_one_is_not()
+    {
+        using (var committed = _writes.Begin())
+        {
+            InsertRow(committed, "kept");
+            committed.Commit();
+        }
+
+        using (var rolledBack = _writes.Begin())
+        {
+            InsertRow(rolledBack, "rolled back");
+            rolledBack.Rollback();
+        }
+
+        using (var abandoned = _writes.Begin())
+        {
+            InsertRow(abandoned, "disposed unfinished");
+        }
+
+        Assert.Equal(["kept"], ReadAOnAnotherConnection());
+    }
+
+    [Fact]
+    public void Commit_after_SQLite_rolled_the_transaction_back_by_itself_fails_instead_of_reporting_success()
+    {
+        var transaction = _writes.Begin();
+        InsertRow(transaction, "lost");
+        // What SQLite does by itself after some errors (a full disk, an I/O error): the transaction is gone.
+        _writes.Command(transaction, "ROLLBACK;").ExecuteNonQuery();
+
+        var error = Assert.Throws<InvalidOperationException>(transaction.Commit);
+
+        Assert.Contains("rolled the write transaction back", error.Message, StringComparison.Ordinal);
+        transaction.Dispose();
+        Assert.Empty(ReadAOnAnotherConnection());
+        using var next = _writes.Begin();
+        InsertRow(next, "next");
+        next.Commit();
+        Assert.Equal(["next"], ReadAOnAnotherConnection());
+    }
+
+    [Fact]
+    public void A_second_transaction_is_refused_while_one_is_open_and_a_finished_one_takes_no_commands()
+    {
+        var first = _writes.Begin();
+
+        Assert.Throws<InvalidOperationException>(() => _writes.Begin());
+        first.Commit();
+        Assert.Throws<InvalidOperationException>(() => _writes.Command(first, Insert));
+        Assert.Throws<InvalidOperationException>(first.Commit);
+        using var second = _writes.Begin();
+        Assert.Throws<InvalidOperationException>(() => _writes.Command(first, Insert));
+    }
+
+    [Fact]
+    public void Reset_ends_the_open_transaction_without_committing_it_and_the_next_one_starts_on_a_new_connection()
+    {
+        var transaction = _writes.Begin();
+        InsertRow(transaction, "never committed");
+
+        _writes.Reset();
+        transaction.Dispose();
+
+        Assert.True(transaction.IsCompleted);
+        Assert.Empty(ReadAOnAnotherConnection());
+        using var next = _writes.Begin();
+        InsertRow(next, "after reset");
+        next.Commit();
+        Assert.Equal(["after reset"], ReadAOnAnotherConnection());
+    }
+
+    private void InsertRow(SqliteWriteTransaction transaction, string a)
+    {
+        var insert = _writes.Command(transaction, Insert);
+        insert.Set("$a", a);
+        insert.Set("$b", DBNull.Value);
+        insert.ExecuteNonQuery();
+    }
+
+    private List<string> ReadAOnAnotherConnection()
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a FROM t ORDER BY rowid;";
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     public void Dispose()
     {
         _writes.Dispose();
