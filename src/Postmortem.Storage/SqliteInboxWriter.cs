@@ -19,6 +19,9 @@ internal sealed class SqliteInboxWriter
     private const int YieldsBeforeBatch = 2;
 
     private readonly ConcurrentQueue<InboxRow> _queue = new();
+
+    /// <summary>The batch being written, reused by whoever holds the writer's turn (there is one at a time).</summary>
+    private readonly List<InboxRow> _batch = [];
     private readonly Func<List<InboxRow>, Task> _writeBatch;
     private int _writing;
     private volatile bool _closed;
@@ -66,7 +69,7 @@ internal sealed class SqliteInboxWriter
     /// <summary>Runs while this caller holds the writer's turn (<c>_writing == 1</c>); gives it up or passes it on.</summary>
     private async Task WriteQueuedAsync(InboxRow? own)
     {
-        var batch = new List<InboxRow>();
+        var batch = _batch;
         while (true)
         {
             for (var i = 0; i < YieldsBeforeBatch; i++)

@@ -206,15 +206,14 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
 
         try
         {
-            var deciders = batch.Select(row => row.Decider).OfType<IInboxDecider>().Distinct().ToList();
             InboxReceipt[] outcomes;
             try
             {
                 outcomes = WriteInboxTransaction(batch, decide: true);
             }
-            catch (Exception) when (deciders.Count > 0 || batch.Count > 1)
+            catch (Exception) when (batch.Count > 1 || batch[0].Decider is not null)
             {
-                deciders.ForEach(decider => decider.Forget());
+                TellDeciders(batch, committed: false, queuedActions: false);
                 foreach (var row in batch)
                 {
                     try
@@ -230,7 +229,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 return;
             }
 
-            deciders.ForEach(decider => decider.Committed(_queuedActions));
+            TellDeciders(batch, committed: true, _queuedActions);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(outcomes[i]);
@@ -239,6 +238,43 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Tells each distinct decider of the batch (usually one, the processor) once that its decisions were committed, or
+    /// that they were not and must be forgotten. No LINQ: this runs for every commit, most of which hold one row.
+    /// </summary>
+    private static void TellDeciders(List<InboxRow> batch, bool committed, bool queuedActions)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Decider is not { } decider || EarlierRowHas(batch, i, decider))
+            {
+                continue;
+            }
+
+            if (committed)
+            {
+                decider.Committed(queuedActions);
+            }
+            else
+            {
+                decider.Forget();
+            }
+        }
+
+        static bool EarlierRowHas(List<InboxRow> batch, int index, IInboxDecider decider)
+        {
+            for (var j = 0; j < index; j++)
+            {
+                if (ReferenceEquals(batch[j].Decider, decider))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
