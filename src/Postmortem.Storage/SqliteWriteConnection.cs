@@ -65,8 +65,9 @@ internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisp
     public void Reset()
     {
         var rolledBack = true;
-        if (_transaction is { IsCompleted: false } && InTransaction)
+        if (InTransaction)
         {
+            // Also after a COMMIT that failed (a deferred constraint): SQLite then keeps the transaction open.
             try
             {
                 Execute(RollbackSql);

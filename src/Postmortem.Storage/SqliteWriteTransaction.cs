@@ -4,8 +4,8 @@ namespace Postmortem.Storage;
 /// A <c>BEGIN IMMEDIATE</c> transaction on the <see cref="SqliteWriteConnection"/>, begun, committed and rolled back
 /// by statements prepared once. Microsoft.Data.Sqlite's own <c>SqliteTransaction</c> prepares <c>BEGIN</c> and
 /// <c>COMMIT</c> anew every time and registers a rollback hook whose native handle it leaves to the finalizer: one
-/// finalizable object per transaction, which each young-generation collection then had to keep alive and queue, and
-/// which made those collections three times as long (bench/slack-ack/README.md, session 6).
+/// finalizable object per transaction, which each young-generation collection then had to keep alive and queue: at
+/// one request at a time, that made every such collection about two thirds longer (bench/slack-ack/README.md, session 6).
 /// Instead of that hook, <see cref="Commit"/> asks SQLite whether the transaction is still open: SQLite rolls a
 /// transaction back by itself after some errors (a full disk, an I/O error), and committing then must fail, not
 /// report success for writes that are gone.
