@@ -6,7 +6,8 @@
 #
 # A variant is extra environment for the bot ("X=1" for none), optionally with its own build:
 #   "BOT_DLL=<another build>/bin/Postmortem.Host/release/Postmortem.Host.dll DOTNET_gcServer=0"
-# Settings (environment): KIND (event|command, default event), CONNS (32), DURATION_S (6), WARMUP_S (2), ROUNDS (3),
+# Settings (environment): KIND (event|command, default event), CONNS (32), DURATION_S (6), WARMUP_S (2),
+# WARMUP_POOL (100000: warm-up requests with event ids of their own), ROUNDS (3),
 # POOL (450000 at 32 connections, 200000 at 1), BOT_PORT (5000), BUILD (1: build this checkout in Release first).
 #
 # Per run it prints req/s, p99, CPU µs per request (noisy on a shared VM: ±10 % run to run), and per request:
@@ -21,6 +22,7 @@ KIND="${KIND:-event}"
 CONNS="${CONNS:-32}"
 DURATION_S="${DURATION_S:-6}"
 WARMUP_S="${WARMUP_S:-2}"
+WARMUP_POOL="${WARMUP_POOL:-100000}"
 ROUNDS="${ROUNDS:-3}"
 POOL="${POOL:-$([[ "$CONNS" -ge 2 ]] && echo 450000 || echo 200000)}"
 BOT_PORT="${BOT_PORT:-5000}"
@@ -55,7 +57,7 @@ run_one() { # variant -> one result line (runs in a subshell: stops its own bot 
   done
   bot_start "$dll" "$WORK/db" "$WORK/bot.log" "${env[@]}" || exit 1
   node "$PEER/make-requests.js" --kind "$KIND" --count "$POOL" --out "$WORK/requests.txt" 2>/dev/null
-  warmup_requests "$KIND" "${WARMUP_POOL:-100000}" "$WORK/warm.txt"
+  warmup_requests "$KIND" "$WARMUP_POOL" "$WORK/warm.txt"
   local threads=$(( CONNS < 2 ? CONNS : 2 ))
   SLACK_REQS="$WORK/warm.txt" wrk -t"$threads" -c"$CONNS" -d"${WARMUP_S}s" -s "$PEER/slack-signed.lua" "$URL/slack/events" >/dev/null 2>&1
   sleep 1

@@ -9,9 +9,9 @@ namespace Postmortem.Storage;
 /// </summary>
 internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisposable
 {
-    internal const string BeginSql = "BEGIN IMMEDIATE;";
-    internal const string CommitSql = "COMMIT;";
-    internal const string RollbackSql = "ROLLBACK;";
+    private const string BeginSql = "BEGIN IMMEDIATE;";
+    private const string CommitSql = "COMMIT;";
+    private const string RollbackSql = "ROLLBACK;";
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
@@ -100,8 +100,24 @@ internal sealed class SqliteWriteConnection(Func<SqliteConnection> open) : IDisp
 
     public void Dispose() => Reset();
 
-    /// <summary>Runs one of the transaction statements.</summary>
-    internal void Execute(string sql) => Prepared(sql).ExecuteNonQuery();
+    /// <summary>
+    /// Ends the open transaction for <see cref="SqliteWriteTransaction"/>. Committing what SQLite already rolled back by
+    /// itself (after a full disk or an I/O error) fails instead of reporting success for writes that are gone.
+    /// </summary>
+    internal void End(bool commit)
+    {
+        if (commit && !InTransaction)
+        {
+            throw new InvalidOperationException("SQLite rolled the write transaction back after an error: nothing of it was committed.");
+        }
+
+        if (InTransaction)
+        {
+            Execute(commit ? CommitSql : RollbackSql);
+        }
+    }
+
+    private void Execute(string sql) => Prepared(sql).ExecuteNonQuery();
 
     private static bool InTransactionOn(SqliteConnection connection) =>
         connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;

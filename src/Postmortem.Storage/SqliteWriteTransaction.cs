@@ -23,27 +23,9 @@ internal sealed class SqliteWriteTransaction : IDisposable
     public bool IsCompleted { get; private set; }
 
     /// <exception cref="InvalidOperationException">The transaction is over, or SQLite already rolled it back after an error.</exception>
-    public void Commit()
-    {
-        ThrowIfCompleted();
-        IsCompleted = true;
-        if (!_writes.InTransaction)
-        {
-            throw new InvalidOperationException("SQLite rolled the write transaction back after an error: nothing of it was committed.");
-        }
+    public void Commit() => End(commit: true);
 
-        _writes.Execute(SqliteWriteConnection.CommitSql);
-    }
-
-    public void Rollback()
-    {
-        ThrowIfCompleted();
-        IsCompleted = true;
-        if (_writes.InTransaction)
-        {
-            _writes.Execute(SqliteWriteConnection.RollbackSql);
-        }
-    }
+    public void Rollback() => End(commit: false);
 
     /// <summary>Rolls back what is neither committed nor rolled back yet.</summary>
     public void Dispose()
@@ -57,11 +39,14 @@ internal sealed class SqliteWriteTransaction : IDisposable
     /// <summary>Called by the connection when it is closed: closing it rolled the transaction back.</summary>
     internal void Abandon() => IsCompleted = true;
 
-    private void ThrowIfCompleted()
+    private void End(bool commit)
     {
         if (IsCompleted)
         {
             throw new InvalidOperationException("The write transaction has already been committed or rolled back.");
         }
+
+        IsCompleted = true;
+        _writes.End(commit);
     }
 }

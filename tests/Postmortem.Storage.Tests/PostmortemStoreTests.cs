@@ -784,11 +784,11 @@ public abstract class PostmortemStoreTests : IAsyncLifetime
         return (await Store.PendingInboxAsync(1000, Ct)).Single(i => i.Event.EventId == chatEvent.EventId && i.Event.Channel == chatEvent.Channel);
     }
 
-    /// <summary>A decider for a store whose (empty) backlog has been checked, so new events are decided as they arrive.</summary>
     /// <summary>A verdict that collects a posted message, as the facilitator does, and makes <paramref name="otherwise"/> of any other event.</summary>
     private static Func<InboxItem, ChannelSnapshot, InboxVerdict> CollectPostsAndOtherwise(params TimelineChange[] otherwise) =>
         (item, _) => InboxVerdict.Decided(item.Event is MessagePosted ? Decide(null, [Collect(item)]) : Decide(null, otherwise));
 
+    /// <summary>A decider for a store whose (empty) backlog has been checked, so new events are decided as they arrive.</summary>
     private protected async Task<RecordingDecider> DeciderWithEmptyBacklogAsync()
     {
         var decider = new RecordingDecider();
