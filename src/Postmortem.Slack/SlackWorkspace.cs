@@ -1,12 +1,21 @@
 namespace Postmortem.Slack;
 
 /// <summary>
-/// The workspace the bot is installed in, as <c>auth.test</c> reported it; used to link timeline entries to their
-/// Slack messages (<c>https://team.slack.com/archives/C…/p…</c>). Unknown until the start-up check has run.
+/// The workspace the bot is installed in, as <c>auth.test</c> reported it: the address that links timeline entries
+/// to their Slack messages (<c>https://team.slack.com/archives/C…/p…</c>), and the bot's own user, whose mentions are
+/// addressed to it. Unknown until the start-up check has run.
 /// </summary>
 public sealed class SlackWorkspace
 {
     private volatile string? _url;
+    private volatile string? _botUserId;
+
+    /// <summary>The bot's own user id (<c>U…</c>) as <c>auth.test</c> reported it; null until then.</summary>
+    public string? BotUserId
+    {
+        get => _botUserId;
+        set => _botUserId = string.IsNullOrWhiteSpace(value) ? null : value;
+    }
 
     /// <summary>The workspace address with a trailing slash, e.g. <c>https://acme.slack.com/</c>.</summary>
     public string? Url

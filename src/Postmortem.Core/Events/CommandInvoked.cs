@@ -17,4 +17,11 @@ public sealed record CommandInvoked : ChatEvent
 
     /// <summary>Set when the command was given inside a thread (a mention in a reply chain).</summary>
     public string? ThreadId { get; init; }
+
+    /// <summary>
+    /// The message that carried the command when it was a mention of the bot (<c>@Postmortem …</c>); null for a slash
+    /// command, which is no message. A mention in a thread the bot runs that is not a sub-command is that thread's
+    /// next reply (an answer to a why), so responders may address the bot while they answer.
+    /// </summary>
+    public string? MessageId { get; init; }
 }

@@ -25,4 +25,11 @@ public sealed record MessagePosted : ChatEvent
 
     /// <summary>A thread reply that was also sent to the channel.</summary>
     public bool AlsoInChannel { get; init; }
+
+    /// <summary>
+    /// The message mentions the bot, and the platform delivers it a second time as a <see cref="CommandInvoked"/>
+    /// (Slack sends an <c>app_mention</c> beside the message event). It is collected into the timeline here; what it
+    /// says to the bot (a command, or an answer in a thread) is handled once, from the command.
+    /// </summary>
+    public bool AddressesBot { get; init; }
 }

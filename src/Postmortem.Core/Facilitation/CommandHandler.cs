@@ -62,10 +62,32 @@ internal sealed class CommandHandler(TimeProvider time)
                 Render(state, decision);
                 break;
             default:
+                if (AsThreadReply(decision.OpenSession, command, text) is { } reply)
+                {
+                    ThreadReplies.Handle(decision, reply);
+                    break;
+                }
+
                 decision.Ephemeral(command.User.Id, Unknown(verb, text, offerStart: false), command.ThreadId);
                 break;
         }
     }
+
+    /// <summary>A mention of the bot in a thread it runs that is no sub-command: the thread's next reply, from its message.</summary>
+    private static MessagePosted? AsThreadReply(PostmortemSession session, CommandInvoked command, string text) =>
+        command is { MessageId: { } messageId, ThreadId: { } threadId } && threadId != messageId && ThreadReplies.Takes(session, threadId, text)
+            ? new MessagePosted
+            {
+                EventId = command.EventId,
+                Channel = command.Channel,
+                OccurredAt = command.OccurredAt,
+                MessageId = messageId,
+                ThreadId = threadId,
+                Author = command.User,
+                Text = text,
+                MentionNames = command.MentionNames,
+            }
+            : null;
 
     public void Render(ChannelState state, DecisionBuilder decision)
     {

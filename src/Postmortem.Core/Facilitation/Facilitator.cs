@@ -89,18 +89,12 @@ public sealed class Facilitator(TimeProvider time)
         }
 
         Learn(decision, posted.Author, posted.MentionNames);
-        if (decision.Session is null || posted.Author.IsBot || posted.ThreadId is null || posted.ThreadId == posted.MessageId)
+        if (decision.Session is null || posted.Author.IsBot || posted.AddressesBot || posted.ThreadId is null || posted.ThreadId == posted.MessageId)
         {
             return;
         }
 
-        if (ActionItemConversation.IsActionReply(posted.Text))
-        {
-            ActionItemConversation.Propose(decision, posted.Author, ActionItemConversation.StripActionPrefix(posted.Text), posted.ThreadId);
-            return;
-        }
-
-        WhyConversation.OnReply(decision, posted);
+        ThreadReplies.Handle(decision, posted);
     }
 
     private static void OnEdited(ChannelState state, DecisionBuilder decision, MessageEdited edited)

@@ -10,6 +10,9 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
 {
     private const SlackInboundSource Source = SlackInboundSource.EventsApi;
 
+    /// <summary>The bot's own user id: configured, else as <c>auth.test</c> reported it.</summary>
+    private string? BotUser => string.IsNullOrEmpty(options.BotUserId) ? workspace.BotUserId : options.BotUserId;
+
     /// <summary>The envelope fields every event shares.</summary>
     private sealed record Envelope(string TeamId, string EventId, string? AppId);
 
@@ -47,9 +50,11 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
     private SlackInbound Posted(Envelope envelope, JsonElement ev, string? subtype)
     {
         var ts = Required(ev, "ts", "event.ts");
-        var text = SlackText.Decode(String(ev, "text"));
+        var rawText = String(ev, "text");
+        var text = SlackText.Decode(rawText);
         var channelId = Required(ev, "channel", "event.channel");
         var threadId = ThreadOf(String(ev, "thread_ts"), ts);
+        var author = Author(envelope, ev, subtype);
         return SlackInbound.One(Source, new MessagePosted
         {
             EventId = envelope.EventId,
@@ -58,11 +63,13 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
             MessageId = ts,
             ThreadId = threadId,
             Link = workspace.MessageLink(channelId, ts, threadId),
-            Author = Author(envelope, ev, subtype),
+            Author = author,
             Text = text,
             MentionNames = SlackText.MentionNames(text),
             HasFile = subtype == "file_share" || HasItems(ev, "files"),
             AlsoInChannel = subtype == "thread_broadcast",
+            // A person's mention of the bot also comes as an app_mention, which is where it is acted on.
+            AddressesBot = !author.IsBot && SlackText.Mentions(rawText, BotUser),
         });
     }
 
@@ -114,6 +121,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
             Text = text,
             MentionNames = SlackText.MentionNames(text),
             ThreadId = ThreadOf(String(ev, "thread_ts"), ts),
+            MessageId = ts,
         });
     }
 
@@ -150,7 +158,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
     {
         var user = Required(ev, "user", "event.user");
         var channel = Required(ev, "channel", "event.channel");
-        if (user != options.BotUserId)
+        if (user != BotUser)
         {
             return SlackInbound.Ignored(Source, "a member joined the channel");
         }
@@ -194,7 +202,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
         var id = userId ?? botId ?? throw new SlackPayloadException("missing event.user");
         var botProfile = Object(ev, "bot_profile");
         var appId = NonEmpty(String(ev, "app_id")) ?? (botProfile is { } bp ? NonEmpty(String(bp, "app_id")) : null);
-        var isSelf = (userId is not null && userId == options.BotUserId)
+        var isSelf = (userId is not null && userId == BotUser)
             || (botId is not null && botId == options.BotId)
             || (appId is not null && appId == envelope.AppId);
         var name = NonEmpty(String(ev, "username"))
@@ -205,7 +213,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
     }
 
     private ChatUser User(string id, string? name) =>
-        new(id, name ?? id, IsSelf: id == options.BotUserId);
+        new(id, name ?? id, IsSelf: id == BotUser);
 
     private static string? ProfileName(JsonElement ev) =>
         Object(ev, "user_profile") is { } profile

@@ -19,6 +19,7 @@ public sealed partial class SlackConnectionCheck(SlackWebApi api, SlackWorkspace
         {
             Identity = await api.Auth.TestAsync(stoppingToken).ConfigureAwait(false);
             workspace.Url = Identity.Url;
+            workspace.BotUserId = Identity.UserId;
             LogConnected(Identity.User, Identity.UserId, Identity.Team, Identity.TeamId);
         }
         catch (SlackApiException ex)

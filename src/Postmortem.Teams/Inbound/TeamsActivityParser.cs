@@ -93,6 +93,7 @@ public sealed class TeamsActivityParser
                 Text = text.Text,
                 MentionNames = text.MentionNames,
                 ThreadId = context.ThreadId,
+                MessageId = context.ActivityId,
             });
         }
 

@@ -77,10 +77,21 @@ internal sealed class Conversation
         return decision;
     }
 
-    public string Say(ChatUser user, string text, string? threadId = null, bool hasFile = false, Dictionary<string, string>? mentions = null)
+    public string Say(ChatUser user, string text, string? threadId = null, bool hasFile = false, Dictionary<string, string>? mentions = null, bool addressesBot = false)
     {
         var id = $"M{++_sequence}";
-        Send(Posted($"ev-{id}", id, user, text, threadId) with { HasFile = hasFile, MentionNames = mentions });
+        Send(Posted($"ev-{id}", id, user, text, threadId) with { HasFile = hasFile, MentionNames = mentions, AddressesBot = addressesBot });
+        return id;
+    }
+
+    /// <summary>
+    /// A message that mentions the bot (<c>@Postmortem …</c>), as its command: <paramref name="text"/> is what follows
+    /// the mention. Returns the message id (<paramref name="messageId"/> when the message was already posted).
+    /// </summary>
+    public string Address(ChatUser user, string text, string? threadId = null, string? messageId = null)
+    {
+        var id = messageId ?? $"M{++_sequence}";
+        Send(Invoked(user, text, mentions: null) with { ThreadId = threadId, MessageId = id });
         return id;
     }
 
@@ -89,15 +100,7 @@ internal sealed class Conversation
         Send(Posted($"ev-again-{++_sequence}", messageId, user, text, threadId));
 
     public Decision Command(ChatUser user, string text, Dictionary<string, string>? mentions = null) =>
-        Send(new CommandInvoked
-        {
-            EventId = $"ev-cmd-{++_sequence}",
-            Channel = Channel,
-            OccurredAt = Time.GetUtcNow(),
-            User = user,
-            Text = text,
-            MentionNames = mentions,
-        });
+        Send(Invoked(user, text, mentions));
 
     public Decision Edit(string messageId, string text) =>
         Send(new MessageEdited { EventId = $"ev-edit-{++_sequence}", Channel = Channel, OccurredAt = Time.GetUtcNow(), MessageId = messageId, NewText = text });
@@ -113,6 +116,17 @@ internal sealed class Conversation
 
     public Decision Press(ChatUser user, string actionId, string value) =>
         Send(new ButtonPressed { EventId = $"ev-button-{++_sequence}", Channel = Channel, OccurredAt = Time.GetUtcNow(), User = user, ActionId = actionId, Value = value });
+
+    private CommandInvoked Invoked(ChatUser user, string text, Dictionary<string, string>? mentions) =>
+        new()
+        {
+            EventId = $"ev-cmd-{++_sequence}",
+            Channel = Channel,
+            OccurredAt = Time.GetUtcNow(),
+            User = user,
+            Text = text,
+            MentionNames = mentions,
+        };
 
     private MessagePosted Posted(string eventId, string messageId, ChatUser user, string text, string? threadId) =>
         new()

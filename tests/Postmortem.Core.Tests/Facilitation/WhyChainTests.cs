@@ -1,4 +1,5 @@
 using Postmortem.Core.Actions;
+using Postmortem.Core.Events;
 using Postmortem.Core.Whys;
 using static Postmortem.Core.Tests.Facilitation.Conversation;
 
@@ -30,6 +31,84 @@ public class WhyChainTests
         Assert.Equal(1, answer.Level);
         Assert.Contains(Graph, answer.Evidence);
     }
+
+    [Fact]
+    public void An_answer_that_mentions_the_bot_is_taken_as_the_answer()
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+
+        var message = chat.Address(Bob, $"the payment service timed out, see {Graph}", threadId: thread);
+
+        var answer = Assert.Single(chat.OpenSession.Chains[0].Answers);
+        Assert.Equal(message, answer.MessageId);
+        Assert.Equal(Bob.Id, answer.AuthorId);
+        Assert.StartsWith("Why 2:", Assert.Single(chat.LastTexts));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_mention_delivered_as_a_message_and_as_a_command_is_answered_once_in_either_order(bool messageFirst)
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+        const string Answer = "the payment service timed out, see " + Graph;
+        var message = "M-address";
+
+        if (messageFirst)
+        {
+            chat.Send(Posted(chat, message, thread, Answer));
+            Assert.Empty(chat.Last);
+            chat.Address(Bob, Answer, threadId: thread, messageId: message);
+        }
+        else
+        {
+            chat.Address(Bob, Answer, threadId: thread, messageId: message);
+            chat.Send(Posted(chat, message, thread, Answer));
+            Assert.Empty(chat.Last);
+        }
+
+        Assert.Single(chat.OpenSession.Chains[0].Answers);
+        Assert.Single(chat.Actions, a => TextOf(a)?.StartsWith("Why 2:", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(chat.Actions, a => TextOf(a)?.StartsWith("I don't know", StringComparison.Ordinal) == true);
+        Assert.NotNull(chat.Timeline.Find(message));
+    }
+
+    [Fact]
+    public void A_mention_with_an_unknown_word_outside_a_why_thread_still_gets_the_unknown_command_reply()
+    {
+        var chat = Started();
+
+        chat.Address(Bob, "the payment service timed out", threadId: "some-other-thread");
+
+        Assert.StartsWith("I don't know `the`.", Assert.Single(chat.LastTexts));
+        Assert.Empty(chat.OpenSession.Chains[0].Answers);
+    }
+
+    [Fact]
+    public void A_mention_in_a_why_thread_that_is_a_sub_command_runs_the_command_and_is_no_answer()
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+
+        chat.Address(Bob, "status", threadId: thread);
+
+        Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        Assert.Empty(chat.OpenSession.Chains[0].Answers);
+    }
+
+    private static MessagePosted Posted(Conversation chat, string messageId, string threadId, string text) => new()
+    {
+        EventId = "ev-message-" + messageId,
+        Channel = chat.Channel,
+        OccurredAt = chat.Time.GetUtcNow(),
+        MessageId = messageId,
+        ThreadId = threadId,
+        Author = Bob,
+        Text = $"<@{Self.Id}> {text}",
+        AddressesBot = true,
+    };
 
     [Fact]
     public void An_answer_without_evidence_gets_one_request_and_skip_goes_on()

@@ -126,6 +126,28 @@ public sealed class SlackWorkspace : IAsyncDisposable
         return message;
     }
 
+    /// <summary>
+    /// A person posts <c>@Postmortem {text}</c> in a thread: as Slack does, the host gets the <c>message</c> event and
+    /// then an <c>app_mention</c> event for the same message, under its own event id.
+    /// </summary>
+    public async Task<LoopbackMessage> MentionAsync(string channel, string userId, string text, string threadTs)
+    {
+        var message = await SayAsync(channel, userId, $"<@{LoopbackSlackApi.BotUserId}> {text}", threadTs);
+        var mention = new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["user"] = userId,
+            ["text"] = message.Text,
+            ["ts"] = message.Ts,
+            ["thread_ts"] = threadTs,
+            ["team"] = LoopbackSlackApi.TeamId,
+            ["channel"] = channel,
+            ["event_ts"] = message.Ts,
+        };
+        await AssertOkAsync(await SendEventAsync(mention));
+        return message;
+    }
+
     /// <summary>Sends <c>reaction_added</c> (<paramref name="name"/> without colons) on the message <paramref name="itemTs"/>.</summary>
     public Task<HttpResponseMessage> ReactAsync(string channel, string userId, string name, string itemTs) =>
         SendEventAsync(new JsonObject

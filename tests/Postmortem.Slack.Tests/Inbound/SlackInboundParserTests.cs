@@ -124,6 +124,39 @@ public sealed class SlackInboundParserTests
     }
 
     [Fact]
+    public void A_person_mentioning_the_bot_addresses_it_and_other_messages_do_not()
+    {
+        Assert.True(Single<MessagePosted>("message_addressing_bot.json").AddressesBot);
+        Assert.False(Single<MessagePosted>("message_thread_reply.json").AddressesBot);
+        Assert.False(Single<MessagePosted>("message_bot_message.json").AddressesBot);
+    }
+
+    [Fact]
+    public void A_mention_of_the_bot_is_recognised_by_the_user_id_auth_test_reported_when_none_is_configured()
+    {
+        var workspace = new SlackWorkspace();
+        var parser = new SlackInboundParser(TestSlackOptions.Create(botUserId: null), new FakeTimeProvider(Now), workspace);
+        MessagePosted Parse() =>
+            Assert.IsType<MessagePosted>(Assert.Single(Assert.IsType<SlackInbound.Events>(parser.Parse(Json, Payload.Bytes("message_addressing_bot.json"))).Items));
+
+        Assert.False(Parse().AddressesBot);
+
+        workspace.BotUserId = "UBOT";
+
+        Assert.True(Parse().AddressesBot);
+    }
+
+    [Theory]
+    [InlineData("<@UBOT> hi", true)]
+    [InlineData("see <@UBOT|postmortem>", true)]
+    [InlineData("<@UBOTTLE> hi", false)]
+    [InlineData("<@UBO> hi", false)]
+    [InlineData("mail UBOT", false)]
+    [InlineData("<@UBOT", false)]
+    public void Mentions_matches_the_whole_user_id_only(string text, bool expected) =>
+        Assert.Equal(expected, SlackText.Mentions(text, "UBOT"));
+
+    [Fact]
     public void Human_message_is_neither_bot_nor_self()
     {
         var posted = Single<MessagePosted>("message_thread_reply.json");
@@ -222,6 +255,7 @@ public sealed class SlackInboundParserTests
         Assert.Equal("1764072120.123456", command.ThreadId);
         Assert.Equal("UALICE", command.User.Id);
         Assert.Equal("EvMENTION1", command.EventId);
+        Assert.Equal("1764073500.001100", command.MessageId);
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class TeamsActivityParserTests
 
         Assert.Equal("start Checkout errors sev:SEV2", command.Text);
         Assert.Equal("1770000000500", command.ThreadId);
+        Assert.Equal("1770000000900", command.MessageId);
         Assert.Equal(new Postmortem.Core.Chat.ChatUser("29:alice-opaque-id", "Alice Example"), command.User);
         Assert.Null(command.MentionNames);
     }
