@@ -36,6 +36,7 @@ URL="http://127.0.0.1:$BOT_PORT"
 
 (( $# >= 1 )) || { sed -n '2,16p' "$0" >&2; exit 2; }
 [[ -x "$PEER/run.sh" ]] || { echo "bolt-peer not found at $PEER" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk not found (Debian: apt-get install wrk)" >&2; exit 1; }
 mkdir -p "$WORK"
 if [[ "$BUILD" == "1" ]]; then
   (cd "$REPO" && PM_ARTIFACTS="$PM_ARTIFACTS" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$WORK/build.log" 2>&1) \
