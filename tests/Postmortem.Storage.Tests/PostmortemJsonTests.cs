@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Postmortem.Core.Actions;
+using Postmortem.Core.Chat;
 using Postmortem.Core.Events;
 using Postmortem.Core.Rendering;
 using Postmortem.Core.Sessions;
@@ -12,6 +13,47 @@ namespace Postmortem.Storage.Tests;
 
 public sealed class PostmortemJsonTests
 {
+    [Fact]
+    public void A_timeline_message_is_stored_without_its_unset_fields_and_reads_back_equal()
+    {
+        var plain = new TimelineMessage
+        {
+            MessageId = "1795436853.000001",
+            Author = new ChatUser("U1", "alice"),
+            Text = "rolled back the deploy",
+            PostedAt = new DateTimeOffset(2026, 11, 23, 12, 27, 33, TimeSpan.Zero),
+        };
+        var full = plain with
+        {
+            ThreadId = "1795436800.000100",
+            Author = new ChatUser("B1", "alerts", IsBot: true, IsSelf: true),
+            EditedAt = plain.PostedAt.AddMinutes(2),
+            Link = "https://acme.slack.com/archives/C1/p1795436853000001",
+            HasFile = true,
+            Highlighted = true,
+        };
+
+        var plainJson = JsonSerializer.Serialize(plain, PostmortemJson.Options);
+
+        Assert.Equal(
+            """{"messageId":"1795436853.000001","author":{"id":"U1","displayName":"alice"},"text":"rolled back the deploy","postedAt":"2026-11-23T12:27:33+00:00"}""",
+            plainJson);
+        Assert.Equal(plain, JsonSerializer.Deserialize<TimelineMessage>(plainJson, PostmortemJson.Options));
+        Assert.Equal(full, JsonSerializer.Deserialize<TimelineMessage>(JsonSerializer.Serialize(full, PostmortemJson.Options), PostmortemJson.Options));
+    }
+
+    [Fact]
+    public void A_timeline_message_stored_with_every_field_still_reads()
+    {
+        const string Written = """{"messageId":"m1","threadId":null,"author":{"id":"U1","displayName":"alice","isBot":false,"isSelf":false},"text":"hi","postedAt":"2026-11-23T12:27:33+00:00","editedAt":null,"link":null,"hasFile":false,"highlighted":false}""";
+
+        var message = JsonSerializer.Deserialize<TimelineMessage>(Written, PostmortemJson.Options)!;
+
+        Assert.Equal(new ChatUser("U1", "alice"), message.Author);
+        Assert.Null(message.ThreadId);
+        Assert.False(message.HasFile);
+    }
+
     [Fact]
     public void Session_round_trips_with_chains_answers_items_marks_notes_posts_and_people()
     {
