@@ -17,6 +17,9 @@ public sealed class SlackWorkspace
         set => _botUserId = string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
+    /// <summary>The bot's own user id: <paramref name="options"/>' <c>BotUserId</c> when set, else <see cref="BotUserId"/>.</summary>
+    internal string? BotUser(SlackOptions options) => string.IsNullOrEmpty(options.BotUserId) ? BotUserId : options.BotUserId;
+
     /// <summary>The workspace address with a trailing slash, e.g. <c>https://acme.slack.com/</c>.</summary>
     public string? Url
     {

@@ -62,9 +62,8 @@ internal sealed class CommandHandler(TimeProvider time)
                 Render(state, decision);
                 break;
             default:
-                if (AsThreadReply(decision.OpenSession, command, text) is { } reply)
+                if (AsThreadReply(command, text) is { } reply && ThreadReplies.Handle(decision, reply))
                 {
-                    ThreadReplies.Handle(decision, reply);
                     break;
                 }
 
@@ -73,9 +72,9 @@ internal sealed class CommandHandler(TimeProvider time)
         }
     }
 
-    /// <summary>A mention of the bot in a thread it runs that is no sub-command: the thread's next reply, from its message.</summary>
-    private static MessagePosted? AsThreadReply(PostmortemSession session, CommandInvoked command, string text) =>
-        command is { MessageId: { } messageId, ThreadId: { } threadId } && threadId != messageId && ThreadReplies.Takes(session, threadId, text)
+    /// <summary>A mention of the bot inside a thread, read as the reply its message is; null for anything else.</summary>
+    private static MessagePosted? AsThreadReply(CommandInvoked command, string text) =>
+        command is { MessageId: { } messageId, ThreadId: { } threadId } && threadId != messageId
             ? new MessagePosted
             {
                 EventId = command.EventId,

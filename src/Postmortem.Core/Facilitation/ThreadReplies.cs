@@ -1,6 +1,4 @@
 using Postmortem.Core.Events;
-using Postmortem.Core.Sessions;
-using Postmortem.Core.Whys;
 
 namespace Postmortem.Core.Facilitation;
 
@@ -10,19 +8,15 @@ namespace Postmortem.Core.Facilitation;
 /// </summary>
 internal static class ThreadReplies
 {
-    /// <summary>Whether a reply saying <paramref name="text"/> in <paramref name="threadId"/> is one the bot acts on.</summary>
-    public static bool Takes(PostmortemSession session, string threadId, string text) =>
-        ActionItemConversation.IsActionReply(text)
-        || session.Chains.Exists(chain => chain.ThreadId == threadId && chain.Stage != ChainStage.Closed);
-
-    public static void Handle(DecisionBuilder decision, MessagePosted reply)
+    /// <summary>Acts on the reply; false (and nothing decided) when it is neither an action item nor in an open why thread.</summary>
+    public static bool Handle(DecisionBuilder decision, MessagePosted reply)
     {
         if (ActionItemConversation.IsActionReply(reply.Text))
         {
             ActionItemConversation.Propose(decision, reply.Author, ActionItemConversation.StripActionPrefix(reply.Text), reply.ThreadId);
-            return;
+            return true;
         }
 
-        WhyConversation.OnReply(decision, reply);
+        return WhyConversation.OnReply(decision, reply);
     }
 }

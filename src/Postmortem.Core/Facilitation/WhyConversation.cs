@@ -12,13 +12,14 @@ internal static class WhyConversation
 {
     private const int MaxLevels = 5;
 
-    public static void OnReply(DecisionBuilder decision, MessagePosted reply)
+    /// <summary>The next step of the open chain whose thread the reply is in; false (and nothing decided) when there is none.</summary>
+    public static bool OnReply(DecisionBuilder decision, MessagePosted reply)
     {
         var session = decision.OpenSession;
         var chain = session.Chains.Find(c => c.ThreadId == reply.ThreadId);
         if (chain is null || chain.Stage == ChainStage.Closed)
         {
-            return;
+            return false;
         }
 
         var text = reply.Text.Trim();
@@ -31,6 +32,7 @@ internal static class WhyConversation
             _ => chain,
         };
         Save(decision, chain, updated);
+        return true;
     }
 
     public static void OnEdit(DecisionBuilder decision, MessageEdited edit, bool hasFile)

@@ -10,8 +10,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
 {
     private const SlackInboundSource Source = SlackInboundSource.EventsApi;
 
-    /// <summary>The bot's own user id: configured, else as <c>auth.test</c> reported it.</summary>
-    private string? BotUser => string.IsNullOrEmpty(options.BotUserId) ? workspace.BotUserId : options.BotUserId;
+    private string? BotUser => workspace.BotUser(options);
 
     /// <summary>The envelope fields every event shares.</summary>
     private sealed record Envelope(string TeamId, string EventId, string? AppId);
@@ -50,8 +49,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
     private SlackInbound Posted(Envelope envelope, JsonElement ev, string? subtype)
     {
         var ts = Required(ev, "ts", "event.ts");
-        var rawText = String(ev, "text");
-        var text = SlackText.Decode(rawText);
+        var text = SlackText.Decode(String(ev, "text"));
         var channelId = Required(ev, "channel", "event.channel");
         var threadId = ThreadOf(String(ev, "thread_ts"), ts);
         var author = Author(envelope, ev, subtype);
@@ -69,7 +67,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
             HasFile = subtype == "file_share" || HasItems(ev, "files"),
             AlsoInChannel = subtype == "thread_broadcast",
             // A person's mention of the bot also comes as an app_mention, which is where it is acted on.
-            AddressesBot = !author.IsBot && SlackText.Mentions(rawText, BotUser),
+            AddressesBot = !author.IsBot && SlackText.Mentions(text, BotUser),
         });
     }
 

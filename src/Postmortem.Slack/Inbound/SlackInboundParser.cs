@@ -17,6 +17,7 @@ public sealed class SlackInboundParser
     private const string JsonContentType = "application/json";
 
     private readonly SlackOptions _options;
+    private readonly SlackWorkspace _workspace;
     private readonly TimeProvider _time;
     private readonly SlackEventCallbackParser _events;
 
@@ -34,6 +35,7 @@ public sealed class SlackInboundParser
     {
         _options = options.Value;
         _time = time;
+        _workspace = workspace;
         _events = new SlackEventCallbackParser(_options, workspace);
         _jsonBody = ParseJsonBody;
         _interaction = Interaction;
@@ -191,7 +193,7 @@ public sealed class SlackInboundParser
             : new SlackInbound.Events(SlackInboundSource.Interactivity, events);
     }
 
-    private ChatUser User(string id, string? name) => new(id, name ?? id, IsSelf: id == _options.BotUserId);
+    private ChatUser User(string id, string? name) => new(id, name ?? id, IsSelf: id == _workspace.BotUser(_options));
 
     private static SlackInbound ParseJson(ReadOnlyMemory<byte> json, Func<JsonElement, SlackInbound> parse)
     {

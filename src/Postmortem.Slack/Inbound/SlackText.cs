@@ -42,18 +42,18 @@ internal static partial class SlackText
         return names;
     }
 
-    /// <summary>Whether Slack's raw message text mentions the user <paramref name="userId"/> (<c>&lt;@U…&gt;</c> or <c>&lt;@U…|label&gt;</c>).</summary>
-    public static bool Mentions(string? rawText, string? userId)
+    /// <summary>Whether message text mentions the user <paramref name="userId"/> (<c>&lt;@U…&gt;</c> or <c>&lt;@U…|label&gt;</c>).</summary>
+    public static bool Mentions(string? text, string? userId)
     {
-        if (rawText is null || string.IsNullOrEmpty(userId))
+        if (text is null || string.IsNullOrEmpty(userId))
         {
             return false;
         }
 
-        for (var at = rawText.IndexOf("<@", StringComparison.Ordinal); at >= 0; at = rawText.IndexOf("<@", at + 2, StringComparison.Ordinal))
+        for (var at = text.IndexOf("<@", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<@", at + 2, StringComparison.Ordinal))
         {
             var end = at + 2 + userId.Length;
-            if (end < rawText.Length && rawText[end] is '>' or '|' && string.CompareOrdinal(rawText, at + 2, userId, 0, userId.Length) == 0)
+            if (end < text.Length && text[end] is '>' or '|' && string.CompareOrdinal(text, at + 2, userId, 0, userId.Length) == 0)
             {
                 return true;
             }

@@ -96,8 +96,8 @@ internal sealed class Conversation
     }
 
     /// <summary>Delivers a post of a given message id (again, or late) under a new event id, as a retry or a backfill does.</summary>
-    public Decision Deliver(ChatUser user, string messageId, string text, string? threadId = null) =>
-        Send(Posted($"ev-again-{++_sequence}", messageId, user, text, threadId));
+    public Decision Deliver(ChatUser user, string messageId, string text, string? threadId = null, bool addressesBot = false) =>
+        Send(Posted($"ev-again-{++_sequence}", messageId, user, text, threadId) with { AddressesBot = addressesBot });
 
     public Decision Command(ChatUser user, string text, Dictionary<string, string>? mentions = null) =>
         Send(Invoked(user, text, mentions));

@@ -1,5 +1,4 @@
 using Postmortem.Core.Actions;
-using Postmortem.Core.Events;
 using Postmortem.Core.Whys;
 using static Postmortem.Core.Tests.Facilitation.Conversation;
 
@@ -58,14 +57,14 @@ public class WhyChainTests
 
         if (messageFirst)
         {
-            chat.Send(Posted(chat, message, thread, Answer));
+            chat.Deliver(Bob, message, $"{Mention(Self)} {Answer}", thread, addressesBot: true);
             Assert.Empty(chat.Last);
             chat.Address(Bob, Answer, threadId: thread, messageId: message);
         }
         else
         {
             chat.Address(Bob, Answer, threadId: thread, messageId: message);
-            chat.Send(Posted(chat, message, thread, Answer));
+            chat.Deliver(Bob, message, $"{Mention(Self)} {Answer}", thread, addressesBot: true);
             Assert.Empty(chat.Last);
         }
 
@@ -97,18 +96,6 @@ public class WhyChainTests
         Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
         Assert.Empty(chat.OpenSession.Chains[0].Answers);
     }
-
-    private static MessagePosted Posted(Conversation chat, string messageId, string threadId, string text) => new()
-    {
-        EventId = "ev-message-" + messageId,
-        Channel = chat.Channel,
-        OccurredAt = chat.Time.GetUtcNow(),
-        MessageId = messageId,
-        ThreadId = threadId,
-        Author = Bob,
-        Text = $"<@{Self.Id}> {text}",
-        AddressesBot = true,
-    };
 
     [Fact]
     public void An_answer_without_evidence_gets_one_request_and_skip_goes_on()
