@@ -5,7 +5,8 @@ namespace Postmortem.Storage;
 /// <summary>
 /// Copies committed WAL pages into the database file in the background, so that no commit on a request path pays
 /// for a checkpoint (SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
-/// fsyncs). Once per interval after any write, a PASSIVE checkpoint, which blocks nobody, copies what was committed.
+/// fsyncs). Once per interval after any write, a PASSIVE checkpoint, which blocks nobody, copies what was committed;
+/// the loop that does it ends at the first tick with nothing new, and the next commit starts it again.
 /// When writes never pause, the WAL cannot start over (SQLite rewinds it only once every page is copied), so when it
 /// has grown past <see cref="RewindPages"/> a second pass runs under the store's write gate and copies the few pages
 /// committed meanwhile; the next commit then overwrites the WAL from its beginning instead of extending the file.
@@ -28,7 +29,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private Task? _loop;
     private SqliteConnection? _connection;
     private int _dirty;
-    private int _disposed;
+    private bool _disposed;
 
     /// <param name="writeGate">Held by every in-process write transaction; held here only for the short second pass.</param>
     public SqliteCheckpointer(Func<SqliteConnection> open, SemaphoreSlim writeGate, TimeProvider time, TimeSpan interval)
@@ -42,24 +43,47 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>Says a transaction was committed; the next tick checkpoints it.</summary>
     public void Committed()
     {
-        if (Interlocked.Exchange(ref _dirty, 1) == 0 && _loop is null && Volatile.Read(ref _disposed) == 0)
+        // Only the first commit after a tick takes the lock: the tick is what sets _dirty back to 0.
+        if (Interlocked.Exchange(ref _dirty, 1) == 0)
         {
             lock (_startLock)
             {
-                _loop ??= Task.Run(RunAsync);
+                if (_loop is null && !_disposed)
+                {
+                    _loop = Task.Run(RunAsync);
+                }
+            }
+        }
+    }
+
+    /// <summary>True while the background loop runs: from a commit until a tick finds nothing new to copy.</summary>
+    internal bool IsRunning
+    {
+        get
+        {
+            lock (_startLock)
+            {
+                return _loop is not null;
             }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        Task? loop;
+        lock (_startLock)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            loop = _loop;
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
-        if (_loop is { } loop)
+        if (loop is not null)
         {
             await loop.ConfigureAwait(false);
         }
@@ -76,11 +100,32 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             using var timer = new PeriodicTimer(_interval, _time);
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
-                await CheckpointIfWrittenAsync(_stop.Token).ConfigureAwait(false);
+                if (!await CheckpointIfWrittenAsync(_stop.Token).ConfigureAwait(false) && Retire())
+                {
+                    return;
+                }
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>
+    /// Ends the loop after a tick that found nothing committed, so that an idle bot's clock does not wake it 50 times
+    /// a second; the next commit starts the loop again. False when a commit came in meanwhile.
+    /// </summary>
+    private bool Retire()
+    {
+        lock (_startLock)
+        {
+            if (Volatile.Read(ref _dirty) == 1)
+            {
+                return false;
+            }
+
+            _loop = null;
+            return true;
         }
     }
 

@@ -63,6 +63,36 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         Assert.Equal(walBytes, new FileInfo(DatabasePath + "-wal").Length);
     }
 
+    [Fact]
+    public async Task The_background_loop_stops_when_idle_and_the_next_commit_starts_it_again()
+    {
+        await using var checkpointer = new SqliteCheckpointer(
+            Open, new SemaphoreSlim(1, 1), TimeProvider.System, TimeSpan.FromMilliseconds(1));
+        Assert.False(checkpointer.IsRunning);
+
+        await ExecuteAsync(_writer, "INSERT INTO t VALUES ('a');");
+        checkpointer.Committed();
+        Assert.True(checkpointer.IsRunning);
+        await WaitUntilAsync(() => !checkpointer.IsRunning);
+        Assert.Equal(1, await RowsInDatabaseFileAloneAsync());
+
+        await ExecuteAsync(_writer, "INSERT INTO t VALUES ('b');");
+        checkpointer.Committed();
+        Assert.True(checkpointer.IsRunning);
+        await WaitUntilAsync(() => !checkpointer.IsRunning);
+        Assert.Equal(2, await RowsInDatabaseFileAloneAsync());
+    }
+
+    /// <summary>Waits for a condition (not for a time): fails only if it still does not hold after a long while.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(5, giveUp.Token);
+        }
+    }
+
     private async Task InsertRowsAsync(int count)
     {
         for (var i = 0; i < count; i++)
