@@ -112,7 +112,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the loop after a tick that found nothing committed, so that an idle bot's clock does not wake it 50 times
+    /// Ends the loop after a tick that found nothing committed, so that an idle bot's clock does not wake it 100 times
     /// a second; the next commit starts the loop again. False when a commit came in meanwhile.
     /// </summary>
     private bool Retire()

@@ -5,8 +5,9 @@ public sealed record SqliteStoreOptions(string ConnectionString)
 {
     /// <summary>
     /// How often committed pages are copied from the WAL into the database file, in the background, while writes come
-    /// in. Short on purpose: each pass then has less to copy and sync, so the requests it slows are slowed less (at
-    /// one connection, 20 ms gave a p99 of 0.79–0.99 ms where 100 ms gave 0.98–2.00; bench/slack-ack, session 8).
+    /// in. Short on purpose: each pass then has less to copy and sync, so the requests it slows are slowed less. At one
+    /// connection (bench/slack-ack, session 8, interleaved rounds) the p99 was 0.79–0.97 ms at 10 ms against
+    /// 0.98–2.00 ms at 100 ms; 5 ms gained nothing more and cost 10 % more CPU per request at 32 connections.
     /// </summary>
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 }
