@@ -24,10 +24,29 @@ public static class PostmortemJson
         return EventKinds[chatEvent.GetType()];
     }
 
+    /// <summary>Like <see cref="Options"/>, but a timeline message leaves out its id: its row's key holds it.</summary>
+    private static readonly JsonSerializerOptions TimelineRowOptions = Create(LeaveOutTimelineRowKey);
+
+    /// <summary>
+    /// A timeline message as its row stores it: without its id, which is the row's key (every collected message is a
+    /// row, and every byte of it is written to the WAL on the request path). Read it back with <see cref="ReadTimelineRow"/>.
+    /// </summary>
+    public static string SerializeTimelineRow(TimelineMessage message) => JsonSerializer.Serialize(message, TimelineRowOptions);
+
+    /// <summary>A timeline row's JSON with the message id from the row's key (older rows still carry it in the JSON too).</summary>
+    public static TimelineMessage ReadTimelineRow(string json, string messageId)
+    {
+        var message = JsonSerializer.Deserialize<TimelineMessage>(json, TimelineRowOptions)
+            ?? throw new JsonException("Stored TimelineMessage is null.");
+        return message with { MessageId = messageId };
+    }
+
     /// <summary>An event as stored: with its type discriminator.</summary>
     public static string Serialize(ChatEvent chatEvent) => JsonSerializer.Serialize(chatEvent, Options);
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create() => Create(static _ => { });
+
+    private static JsonSerializerOptions Create(Action<JsonTypeInfo> extraModifier)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -36,7 +55,7 @@ public static class PostmortemJson
             // Stored, never embedded in HTML: text stays text (an apostrophe, a quote or a bullet is written as itself,
             // not as a six-character escape), so chat messages and replies take fewer bytes on disk.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties, OmitUnsetTimelineFields } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties, OmitUnsetTimelineFields, extraModifier } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly();
@@ -63,6 +82,20 @@ public static class PostmortemJson
                 property.ShouldSerialize = static (_, value) => value is not (null or false);
             }
         }
+    }
+
+    /// <summary>The message id is not written (the row's key holds it) and need not be there to read a row.</summary>
+    private static void LeaveOutTimelineRowKey(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(TimelineMessage))
+        {
+            return;
+        }
+
+        var idName = JsonNamingPolicy.CamelCase.ConvertName(nameof(TimelineMessage.MessageId));
+        var id = typeInfo.Properties.Single(property => property.Name == idName);
+        id.IsRequired = false;
+        id.ShouldSerialize = static (_, _) => false;
     }
 
     /// <summary>Get-only properties (ChannelRef.Key, WhyChain.Conclusion, …) are derived from others: don't store them.</summary>

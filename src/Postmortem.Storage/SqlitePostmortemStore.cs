@@ -547,13 +547,13 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
     {
         var messages = new List<TimelineMessage>();
         using var reader = channelCommand("""
-            SELECT json FROM timeline_messages
+            SELECT message_id, json FROM timeline_messages
             WHERE platform = $platform AND tenant = $tenant AND channel = $channel
             ORDER BY posted_at, message_id;
             """).ExecuteReader();
         while (reader.Read())
         {
-            messages.Add(Read<TimelineMessage>(reader.GetString(0)));
+            messages.Add(PostmortemJson.ReadTimelineRow(reader.GetString(1), reader.GetString(0)));
         }
 
         return messages;
@@ -582,7 +582,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
                 WHERE platform = $platform AND tenant = $tenant AND channel = $channel AND message_id = $messageId;
                 """);
             command.Set("$messageId", messageId);
-            return command.ExecuteScalar() is string json ? Read<TimelineMessage>(json) : null;
+            return command.ExecuteScalar() is string json ? PostmortemJson.ReadTimelineRow(json, messageId) : null;
         }
 
         /// <summary>Whether the message is in the channel's timeline or was deleted from it.</summary>
@@ -927,7 +927,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             {
                 upsertId.Value = change.MessageId;
                 postedAt.Value = change.Message.PostedAt.ToUnixTimeMilliseconds();
-                json.Value = JsonSerializer.Serialize(change.Message, PostmortemJson.Options);
+                json.Value = PostmortemJson.SerializeTimelineRow(change.Message);
                 upsert.ExecuteNonQuery();
             }
         }

@@ -55,6 +55,39 @@ public sealed class PostmortemJsonTests
     }
 
     [Fact]
+    public void A_timeline_row_leaves_out_the_message_id_and_takes_it_back_from_its_key()
+    {
+        var message = new TimelineMessage
+        {
+            MessageId = "1795436853.000001",
+            ThreadId = "1795436800.000100",
+            Author = new ChatUser("U1", "alice"),
+            Text = "rolled back the deploy",
+            PostedAt = new DateTimeOffset(2026, 11, 23, 12, 27, 33, TimeSpan.Zero),
+        };
+
+        var row = PostmortemJson.SerializeTimelineRow(message);
+
+        Assert.Equal(
+            """{"threadId":"1795436800.000100","author":{"id":"U1","displayName":"alice"},"text":"rolled back the deploy","postedAt":"2026-11-23T12:27:33+00:00"}""",
+            row);
+        Assert.Equal(message, PostmortemJson.ReadTimelineRow(row, "1795436853.000001"));
+        // Everything else stored with these options keeps the id: only the row's own JSON leaves it out.
+        Assert.Contains("\"messageId\"", JsonSerializer.Serialize(message, PostmortemJson.Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_timeline_row_written_with_its_message_id_still_reads()
+    {
+        const string Written = """{"messageId":"m1","author":{"id":"U1","displayName":"alice"},"text":"hi","postedAt":"2026-11-23T12:27:33+00:00"}""";
+
+        var message = PostmortemJson.ReadTimelineRow(Written, "m1");
+
+        Assert.Equal("m1", message.MessageId);
+        Assert.Equal("hi", message.Text);
+    }
+
+    [Fact]
     public void Session_round_trips_with_chains_answers_items_marks_notes_posts_and_people()
     {
         var session = FullSession();
