@@ -13,6 +13,7 @@
 # Per run it prints req/s, p99, CPU µs per request (noisy on a shared VM: ±10 % run to run), and per request:
 # context switches, bytes the bot wrote to files (WAL, checkpoints: /proc/PID/io wchar), bytes it allocated and the
 # GC pause and gen0 collections (GET /diagnostics/runtime). The last three move only when the code's work changes.
+# Last on the line, the latency percentiles from p50 to p99.5 (percentiles.lua), which show where a tail begins.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -64,20 +65,22 @@ run_one() { # variant -> one result line (runs in a subshell: stops its own bot 
   sleep 1
   local t0 s0 w0 r0 t1 s1 w1 r1
   t0=$(bot_ticks "$BOT_PID"); s0=$(ctxsw "$BOT_PID"); w0=$(wchar "$BOT_PID"); r0=$(curl -s "$URL/diagnostics/runtime")
-  SLACK_REQS="$WORK/requests.txt" wrk -t"$threads" -c"$CONNS" -d"${DURATION_S}s" --latency -s "$PEER/slack-signed.lua" \
-    "$URL/slack/events" >"$WORK/wrk.txt" 2>&1
+  SLACK_REQS="$WORK/requests.txt" PEER_LUA="$PEER/slack-signed.lua" wrk -t"$threads" -c"$CONNS" -d"${DURATION_S}s" \
+    --latency -s "$HERE/percentiles.lua" "$URL/slack/events" >"$WORK/wrk.txt" 2>&1
   t1=$(bot_ticks "$BOT_PID"); s1=$(ctxsw "$BOT_PID"); w1=$(wchar "$BOT_PID"); r1=$(curl -s "$URL/diagnostics/runtime")
   bot_stop
   node -e '
-    const [wrkLine, t0, t1, s0, s1, w0, w1, r0, r1, hz] = process.argv.slice(1);
-    const j = JSON.parse(wrkLine), n = j.requests, a = JSON.parse(r0), b = JSON.parse(r1);
+    const [wrkLine, pLine, t0, t1, s0, s1, w0, w1, r0, r1, hz] = process.argv.slice(1);
+    const j = JSON.parse(wrkLine), p = JSON.parse(pLine), n = j.requests, a = JSON.parse(r0), b = JSON.parse(r1);
+    const ms = us => (us / 1000).toFixed(2);
     const cpu = (t1 - t0) / hz * 1e6 / n;
     console.log([`rps=${j.rps.toFixed(0)}`, `p99_ms=${(j.p99_us / 1000).toFixed(2)}`, `cpu_us_per_req=${cpu.toFixed(1)}`,
       `ctxsw_per_req=${((s1 - s0) / n).toFixed(2)}`, `file_kb_per_req=${((w1 - w0) / 1024 / n).toFixed(2)}`,
       `alloc_kb_per_req=${((b.allocatedBytes - a.allocatedBytes) / 1024 / n).toFixed(2)}`,
       `gc_pause_ms=${(b.gcPauseMs - a.gcPauseMs).toFixed(0)}`, `gen0_gcs=${b.gen0Collections - a.gen0Collections}`,
-      `p999_ms=${(j.p999_us / 1000).toFixed(2)}`, `non2xx=${j.non2xx3xx}`].join(" "));
-  ' "$(sed -n 's/^WRKJSON //p' "$WORK/wrk.txt")" "$t0" "$t1" "$s0" "$s1" "$w0" "$w1" "$r0" "$r1" "$(getconf CLK_TCK)"
+      `p999_ms=${(j.p999_us / 1000).toFixed(2)}`, `non2xx=${j.non2xx3xx}`,
+      `p50/90/95/97/98/99.5_ms=${[p.p50_us, p.p90_us, p.p95_us, p.p97_us, p.p98_us, p.p995_us].map(ms).join("/")}`].join(" "));
+  ' "$(sed -n 's/^WRKJSON //p' "$WORK/wrk.txt")" "$(sed -n 's/^PERCENTILES //p' "$WORK/wrk.txt")" "$t0" "$t1" "$s0" "$s1" "$w0" "$w1" "$r0" "$r1" "$(getconf CLK_TCK)"
 }
 
 declare -A cpus
