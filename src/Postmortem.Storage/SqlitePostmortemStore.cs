@@ -49,7 +49,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
         _writes = new SqliteWriteConnection(OpenForWrites);
         // Housekeeping on the wall clock, not on the store's (possibly simulated) time: advancing a test clock by days
         // must not run millions of checkpoint ticks.
-        _checkpointer = new SqliteCheckpointer(Open, _writeGate, TimeProvider.System, options.CheckpointInterval);
+        _checkpointer = new SqliteCheckpointer(Open, _writeGate, TimeProvider.System, options.CheckpointInterval, options.BusyCheckpointInterval);
         _inbox = new SqliteInboxWriter(WriteInboxBatchAsync);
     }
 
@@ -322,7 +322,7 @@ public sealed class SqlitePostmortemStore : IPostmortemStore, IAsyncDisposable
             }
 
             transaction.Commit();
-            _checkpointer.Committed();
+            _checkpointer.Committed(batch.Count);
             _backlog = backlog;
             return outcomes;
         }

@@ -10,4 +10,10 @@ public sealed record SqliteStoreOptions(string ConnectionString)
     /// 0.98–2.00 ms at 100 ms; 5 ms gained nothing more and cost 10 % more CPU per request at 32 connections.
     /// </summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How often while requests queue up for each commit (two or more rows a commit on average): the machine is busy
+    /// then, and fewer, larger passes cost less CPU per request (at 32 connections 10 ms cost 10 % more than 100 ms).
+    /// </summary>
+    public TimeSpan BusyCheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 }

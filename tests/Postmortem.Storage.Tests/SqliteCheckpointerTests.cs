@@ -83,6 +83,25 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         Assert.Equal(2, await RowsInDatabaseFileAloneAsync());
     }
 
+    [Fact]
+    public async Task Checkpoints_come_less_often_while_requests_queue_up_for_each_commit()
+    {
+        var quiet = TimeSpan.FromMilliseconds(10);
+        var busy = TimeSpan.FromMilliseconds(100);
+        await using var checkpointer = new SqliteCheckpointer(Open, new SemaphoreSlim(1, 1), new FakeTimeProvider(), quiet, busy);
+
+        checkpointer.Committed(rows: 8);
+        checkpointer.Committed(rows: 6);
+        Assert.Equal(busy, checkpointer.NextInterval());
+
+        checkpointer.Committed();
+        checkpointer.Committed();
+        checkpointer.Committed(rows: 2);
+        Assert.Equal(quiet, checkpointer.NextInterval());
+
+        Assert.Equal(quiet, checkpointer.NextInterval());
+    }
+
     /// <summary>Waits for a condition (not for a time): fails only if it still does not hold after a long while.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
