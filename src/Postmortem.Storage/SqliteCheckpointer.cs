@@ -5,8 +5,9 @@ namespace Postmortem.Storage;
 /// <summary>
 /// Copies committed WAL pages into the database file in the background, so that no commit on a request path pays
 /// for a checkpoint (SQLite's own automatic checkpoint runs inside the commit that crosses its threshold, with two
-/// fsyncs). Once per interval after any write, a PASSIVE checkpoint, which blocks nobody, copies what was committed;
-/// the loop that does it ends at the first tick with nothing new, and the next commit starts it again.
+/// fsyncs). Once per interval after any write, a PASSIVE checkpoint, which blocks nobody, copies what was committed:
+/// a short interval while each commit holds about one request, a longer one while requests queue up for each commit
+/// (see <see cref="NextInterval"/>). The loop ends at the first tick with nothing new; the next commit starts it again.
 /// When writes never pause, the WAL cannot start over (SQLite rewinds it only once every page is copied), so when it
 /// has grown past <see cref="RewindPages"/> a second pass runs under the store's write gate and copies the few pages
 /// committed meanwhile; the next commit then overwrites the WAL from its beginning instead of extending the file.
