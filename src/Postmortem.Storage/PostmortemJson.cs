@@ -44,10 +44,15 @@ public static class PostmortemJson
     /// <summary>An event as stored: with its type discriminator.</summary>
     public static string Serialize(ChatEvent chatEvent) => JsonSerializer.Serialize(chatEvent, Options);
 
-    private static JsonSerializerOptions Create() => Create(static _ => { });
-
-    private static JsonSerializerOptions Create(Action<JsonTypeInfo> extraModifier)
+    /// <param name="extraModifier">One more contract change, for a variant of the shared shape (a timeline row).</param>
+    private static JsonSerializerOptions Create(Action<JsonTypeInfo>? extraModifier = null)
     {
+        var resolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties, OmitUnsetTimelineFields } };
+        if (extraModifier is not null)
+        {
+            resolver.Modifiers.Add(extraModifier);
+        }
+
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             // A database may reorder keys (PostgreSQL jsonb does), so the type discriminator need not come first.
@@ -55,7 +60,7 @@ public static class PostmortemJson
             // Stored, never embedded in HTML: text stays text (an apostrophe, a quote or a bullet is written as itself,
             // not as a six-character escape), so chat messages and replies take fewer bytes on disk.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedProperties, OmitUnsetTimelineFields, extraModifier } },
+            TypeInfoResolver = resolver,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly();
