@@ -18,6 +18,7 @@ RUN_BOLT="${RUN_BOLT:-1}"           # 0: only the bot
 BOT_PORT="${BOT_PORT:-5000}"
 SINK_PORT="${SINK_PORT:-3002}"      # stand-in for Slack's Web API (the bot's outbox replies go here)
 DRAIN_TIMEOUT_S="${DRAIN_TIMEOUT_S:-180}"
+C1_ROUNDS="${C1_ROUNDS:-3}"         # rounds of c1.sh (one connection timed per request, both servers) after the rows; 0: none
 BOT_ENV="${BOT_ENV:-}"              # extra environment for the bot, e.g. "DOTNET_gcServer=0"
 PM_ARTIFACTS="${PM_ARTIFACTS:-${TMPDIR:-/tmp}/pm-slack-ack}"
 BOT_DLL="${BOT_DLL:-$PM_ARTIFACTS/bin/Postmortem.Host/release/Postmortem.Host.dll}"
@@ -154,6 +155,17 @@ done; done
 sed -E "s/\"warmup_s\": [0-9]+/\"warmup_s\": $WARMUP_S/" "$last/meta.json" >"$OUT/bot/meta.json"
 node "$HERE/drain-summary.js" "$OUT/bot/runs.jsonl" "$OUT/bot-drain.jsonl" >"$OUT/bot-drain.txt"
 
+# ------------------------------------------------------------------ one connection, timed per request
+# wrk's printed latencies include its coordinated-omission correction; c1.sh times each request as it was, and
+# prints the corrected view next to it (README.md, "The tail at one connection, measured two ways").
+if (( C1_ROUNDS > 0 )) && [[ " $CONNS " == *" 1 "* ]]; then
+  log "one connection, timed per request: c1.sh, $C1_ROUNDS rounds"
+  BUILD=0 BOT_DLL="$BOT_DLL" BOT_ENV="$BOT_ENV" KINDS="$KINDS" ROUNDS="$C1_ROUNDS" WARMUP_S="$WARMUP_S" RUN_BOLT="$RUN_BOLT" \
+    BOT_PORT="$BOT_PORT" WORK="$OUT/c1" BOLT_DIR="$WORK_DIR/bolt-app" "$HERE/c1.sh" >"$OUT/c1.txt" 2>"$OUT/c1.log" \
+    || { tail -20 "$OUT/c1.log" >&2; die "c1.sh failed"; }
+  rm -f "$OUT/c1/requests.txt" "$OUT/c1/warm.txt"
+fi
+
 {
   echo "==================== Bolt (@slack/bolt, default HTTPReceiver) ===================="
   [[ "$RUN_BOLT" == "1" ]] && cat "$OUT/bolt/summary.txt" || echo "(skipped)"
@@ -165,5 +177,10 @@ node "$HERE/drain-summary.js" "$OUT/bot/runs.jsonl" "$OUT/bot-drain.jsonl" >"$OU
   echo
   cat "$OUT/bot-drain.txt"
   echo
+  if [[ -s "$OUT/c1.txt" ]]; then
+    echo "==================== one connection, each request timed by c1-latency (c1.sh) ===================="
+    grep -v '^\[round' "$OUT/c1.txt"
+    echo
+  fi
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/summary.txt"
