@@ -6,8 +6,9 @@
 // deduplicates by event_id or trigger_id, or by the message's ts as the bot does for posted messages), re-signs each
 // line and writes the new file. The warm-up's ids sort before the measured run's, as older ids do in a real
 // workspace: a measured request's key then lands after the warm-up's in an index, not between two of its entries
-// (a command's trigger_id used to keep the measured run's numeric prefix, so each measured command was inserted into
-// a full leaf of the warm-up's keys, and one commit in eight split a page).
+// (a command's trigger_id used to keep the measured run's numeric prefix, so each measured command was inserted
+// between two of the warm-up's keys, into full leaves: 13 % of the measured commits rewrote five pages or more,
+// against 8 % with the warm-up's ids first).
 //   node resign.js IN OUT   (secret from SLACK_SIGNING_SECRET)
 const crypto = require('node:crypto');
 const fs = require('node:fs');
