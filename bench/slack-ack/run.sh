@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Acknowledging signed Slack requests: the Postmortem bot vs Slack's Bolt for JavaScript under identical load.
 # Builds the bot (Release), runs ../shared/bench/bolt-peer/run.sh for Bolt, then the same script with
-# TARGET=external against the bot, and prints both summaries. See README.md next to this file.
+# TARGET=external against the bot, then c1.sh (both servers at one connection, each request timed by c1-latency),
+# and prints the summaries. See README.md next to this file.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
