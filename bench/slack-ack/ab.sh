@@ -39,13 +39,11 @@ URL="http://127.0.0.1:$BOT_PORT"
 [[ -x "$PEER/run.sh" ]] || { echo "bolt-peer not found at $PEER" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk not found (Debian: apt-get install wrk)" >&2; exit 1; }
 mkdir -p "$WORK"
-if [[ "$BUILD" == "1" ]]; then
-  (cd "$REPO" && PM_ARTIFACTS="$PM_ARTIFACTS" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$WORK/build.log" 2>&1) \
-    || { tail -30 "$WORK/build.log" >&2; exit 1; }
-fi
-
 # shellcheck source=bot.sh
 source "$HERE/bot.sh"
+if [[ "$BUILD" == "1" ]]; then
+  bot_build "$REPO" "$PM_ARTIFACTS" "$WORK/build.log" || exit 1
+fi
 trap bot_stop EXIT
 
 ctxsw() { local sum=0 n; for f in /proc/"$1"/task/*/status; do n=$(awk '/ctxt_switches/{s+=$2} END{print s+0}' "$f" 2>/dev/null || echo 0); sum=$((sum + n)); done; echo "$sum"; }

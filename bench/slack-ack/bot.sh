@@ -1,8 +1,15 @@
-# Shared by run.sh and ab.sh (source it): starting and stopping one bot process on its own database, its CPU ticks,
-# and warm-up requests whose event ids a measured run does not use.
+# Shared by run.sh, ab.sh and c1.sh (source it): building the bot in Release, starting and stopping one bot process on
+# its own database, a process's CPU ticks, and warm-up requests whose event ids a measured run does not use.
 # Needs: HERE, PEER, BOT_PORT, SINK_PORT, SLACK_SIGNING_SECRET. Sets BOT_PID.
 
 BOT_PID=""
+
+# bot_build REPO PM_ARTIFACTS LOG: builds src/Postmortem.Host in Release into PM_ARTIFACTS; on failure prints the log's
+# tail and returns 1.
+bot_build() {
+  (cd "$1" && PM_ARTIFACTS="$2" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$3" 2>&1) \
+    || { tail -30 "$3" >&2; return 1; }
+}
 
 # bot_start DLL DB_DIR LOG [VAR=value …]: a fresh process on DB_DIR/pm.db; returns once /healthz answers 200.
 bot_start() {

@@ -40,17 +40,16 @@ log() { printf '[c1 %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 [[ -x "$PEER/run.sh" ]] || die "bolt-peer not found at $PEER"
+command -v node >/dev/null || die "node not found"
 command -v wrk >/dev/null || die "wrk not found (Debian: apt-get install wrk)"
 command -v cc >/dev/null || die "no C compiler (Debian: apt-get install gcc)"
 mkdir -p "$WORK"
 cc -O2 -Wall -o "$WORK/c1-latency" "$HERE/c1-latency.c" || die "c1-latency did not compile"
-if [[ "$BUILD" == "1" ]]; then
-  (cd "$REPO" && PM_ARTIFACTS="$PM_ARTIFACTS" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$WORK/build.log" 2>&1) \
-    || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
-fi
-
 # shellcheck source=bot.sh
 source "$HERE/bot.sh"
+if [[ "$BUILD" == "1" ]]; then
+  bot_build "$REPO" "$PM_ARTIFACTS" "$WORK/build.log" || die "build failed"
+fi
 BOLT_PID=""
 cleanup() {
   bot_stop

@@ -38,16 +38,15 @@ mkdir -p "$OUT"
 log "results -> $OUT"
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# shellcheck source=bot.sh
+source "$HERE/bot.sh"
 if [[ "$BUILD" == "1" ]]; then
   log "building the bot (Release) into $PM_ARTIFACTS"
-  (cd "$REPO" && PM_ARTIFACTS="$PM_ARTIFACTS" dotnet build -c Release src/Postmortem.Host -nologo -v q >"$OUT/build.log" 2>&1) \
-    || { tail -30 "$OUT/build.log" >&2; die "build failed"; }
+  bot_build "$REPO" "$PM_ARTIFACTS" "$OUT/build.log" || die "build failed"
 fi
 [[ -f "$BOT_DLL" ]] || die "bot not built: $BOT_DLL"
 
 SINK_PID=""
-# shellcheck source=bot.sh
-source "$HERE/bot.sh"
 cleanup() {
   bot_stop
   [[ -n "$SINK_PID" ]] && kill -TERM "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
