@@ -16,10 +16,13 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
 
     protected override IPostmortemStore CreateStore() => CreateSqliteStore(DatabasePath);
 
-    public override Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
+        // Each store is closed first: its checkpointer runs in the background and would otherwise open the file
+        // again (recreating -wal and -shm) while the folder is being deleted.
         foreach (var store in _stores)
         {
+            await store.DisposeAsync();
             SqliteConnection.ClearPool(new SqliteConnection(store.ConnectionString));
         }
 
@@ -27,8 +30,6 @@ public sealed class SqlitePostmortemStoreTests : PostmortemStoreTests
         {
             Directory.Delete(_folder, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
     [Fact]
