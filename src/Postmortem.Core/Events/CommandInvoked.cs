@@ -24,4 +24,10 @@ public sealed record CommandInvoked : ChatEvent
     /// next reply (an answer to a why), so responders may address the bot while they answer.
     /// </summary>
     public string? MessageId { get; init; }
+
+    /// <summary>
+    /// The message that carried the mention has a file or image attached, so an answer given by mentioning the bot
+    /// with a screenshot counts as evidence like any other reply with one. Always false for a slash command.
+    /// </summary>
+    public bool HasFile { get; init; }
 }

@@ -62,7 +62,7 @@ internal sealed class CommandHandler(TimeProvider time)
                 Render(state, decision);
                 break;
             default:
-                if (AsThreadReply(command, text) is { } reply && ThreadReplies.Handle(decision, reply))
+                if (AsThreadReply(state, command, text) is { } reply && ThreadReplies.Handle(decision, reply))
                 {
                     break;
                 }
@@ -72,8 +72,11 @@ internal sealed class CommandHandler(TimeProvider time)
         }
     }
 
-    /// <summary>A mention of the bot inside a thread, read as the reply its message is; null for anything else.</summary>
-    private static MessagePosted? AsThreadReply(CommandInvoked command, string text) =>
+    /// <summary>
+    /// A mention of the bot inside a thread, read as the reply its message is; null for anything else. Its file may be
+    /// known from the mention itself or from the message event already collected for it (Slack sends both).
+    /// </summary>
+    private static MessagePosted? AsThreadReply(ChannelState state, CommandInvoked command, string text) =>
         command is { MessageId: { } messageId, ThreadId: { } threadId } && threadId != messageId
             ? new MessagePosted
             {
@@ -85,6 +88,7 @@ internal sealed class CommandHandler(TimeProvider time)
                 Author = command.User,
                 Text = text,
                 MentionNames = command.MentionNames,
+                HasFile = command.HasFile || (state.Timeline.Find(messageId)?.HasFile ?? false),
             }
             : null;
 

@@ -120,6 +120,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
             MentionNames = SlackText.MentionNames(text),
             ThreadId = ThreadOf(String(ev, "thread_ts"), ts),
             MessageId = ts,
+            HasFile = HasItems(ev, "files"),
         });
     }
 

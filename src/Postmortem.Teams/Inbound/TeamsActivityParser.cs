@@ -94,6 +94,7 @@ public sealed class TeamsActivityParser
                 MentionNames = text.MentionNames,
                 ThreadId = context.ThreadId,
                 MessageId = context.ActivityId,
+                HasFile = HasFile(activity),
             });
         }
 

@@ -88,16 +88,16 @@ internal sealed class Conversation
     /// A message that mentions the bot (<c>@Postmortem …</c>), as its command: <paramref name="text"/> is what follows
     /// the mention. Returns the message id (<paramref name="messageId"/> when the message was already posted).
     /// </summary>
-    public string Address(ChatUser user, string text, string? threadId = null, string? messageId = null)
+    public string Address(ChatUser user, string text, string? threadId = null, string? messageId = null, bool hasFile = false)
     {
         var id = messageId ?? $"M{++_sequence}";
-        Send(Invoked(user, text, mentions: null) with { ThreadId = threadId, MessageId = id });
+        Send(Invoked(user, text, mentions: null) with { ThreadId = threadId, MessageId = id, HasFile = hasFile });
         return id;
     }
 
     /// <summary>Delivers a post of a given message id (again, or late) under a new event id, as a retry or a backfill does.</summary>
-    public Decision Deliver(ChatUser user, string messageId, string text, string? threadId = null, bool addressesBot = false) =>
-        Send(Posted($"ev-again-{++_sequence}", messageId, user, text, threadId) with { AddressesBot = addressesBot });
+    public Decision Deliver(ChatUser user, string messageId, string text, string? threadId = null, bool addressesBot = false, bool hasFile = false) =>
+        Send(Posted($"ev-again-{++_sequence}", messageId, user, text, threadId) with { AddressesBot = addressesBot, HasFile = hasFile });
 
     public Decision Command(ChatUser user, string text, Dictionary<string, string>? mentions = null) =>
         Send(Invoked(user, text, mentions));

@@ -74,6 +74,29 @@ public class WhyChainTests
         Assert.NotNull(chat.Timeline.Find(message));
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public void A_mention_answer_with_a_file_counts_as_evidence_whichever_delivery_carries_the_file(bool messageFirst, bool fileOnCommand)
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+        const string Answer = "the payment service timed out";
+        var message = "M-screenshot";
+
+        if (messageFirst)
+        {
+            chat.Deliver(Bob, message, $"{Mention(Self)} {Answer}", thread, addressesBot: true, hasFile: true);
+        }
+
+        chat.Address(Bob, Answer, threadId: thread, messageId: message, hasFile: fileOnCommand);
+
+        var answer = Assert.Single(chat.OpenSession.Chains[0].Answers);
+        Assert.Equal(messageFirst || fileOnCommand, answer.Evidence is not null);
+        Assert.Equal(messageFirst || fileOnCommand, chat.LastTexts.Single().StartsWith("Why 2:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_mention_with_an_unknown_word_outside_a_why_thread_still_gets_the_unknown_command_reply()
     {

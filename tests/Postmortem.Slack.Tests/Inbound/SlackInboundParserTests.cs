@@ -256,6 +256,16 @@ public sealed class SlackInboundParserTests
         Assert.Equal("UALICE", command.User.Id);
         Assert.Equal("EvMENTION1", command.EventId);
         Assert.Equal("1764073500.001100", command.MessageId);
+        Assert.False(command.HasFile);
+    }
+
+    [Fact]
+    public void App_mention_that_carries_a_file_says_so()
+    {
+        var command = Single<CommandInvoked>("app_mention_with_file.json");
+
+        Assert.Equal("the pool was exhausted, graph attached", command.Text);
+        Assert.True(command.HasFile);
     }
 
     [Fact]

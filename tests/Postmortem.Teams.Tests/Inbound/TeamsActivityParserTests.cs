@@ -137,6 +137,20 @@ public sealed class TeamsActivityParserTests
         Assert.True(Single<MessagePosted>(activity).HasFile);
     }
 
+    [Fact]
+    public void Bot_mention_with_a_file_attachment_is_a_command_marked_as_having_a_file()
+    {
+        var activity = TestPayloads.Load("message-channel-command-in-thread.json");
+        Assert.False(Single<CommandInvoked>(activity).HasFile);
+        activity["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["name"] = "grafana.png",
+        });
+
+        Assert.True(Single<CommandInvoked>(activity).HasFile);
+    }
+
     [Theory]
     [InlineData("bot", "29:alert-tool", true, false)]
     [InlineData(null, "28:pagerduty-bot", true, false)]
