@@ -24,6 +24,10 @@ internal sealed class CommandHandler(TimeProvider time)
 
         switch (verb)
         {
+            case "" when command.HasFile && decision.Session is not null && AsThreadReply(state, command, text) is { } fileOnly
+                && ThreadReplies.Handle(decision, fileOnly):
+                // Only the bot's mention and a file (a screenshot as the evidence asked for): the thread's reply.
+                return;
             case "" or "help":
                 decision.Ephemeral(command.User.Id, Replies.Help(), command.ThreadId);
                 return;

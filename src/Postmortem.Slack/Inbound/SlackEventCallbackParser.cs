@@ -108,7 +108,7 @@ internal sealed class SlackEventCallbackParser(SlackOptions options, SlackWorksp
     private SlackInbound AppMention(Envelope envelope, JsonElement ev)
     {
         var ts = Required(ev, "ts", "event.ts");
-        var text = SlackText.WithoutLeadingMention(SlackText.Decode(String(ev, "text")));
+        var text = SlackText.WithoutMentionsOf(SlackText.Decode(String(ev, "text")), BotUser);
         var userId = Required(ev, "user", "event.user");
         return SlackInbound.One(Source, new CommandInvoked
         {

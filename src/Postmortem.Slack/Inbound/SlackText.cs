@@ -1,8 +1,9 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Postmortem.Slack.Inbound;
 
-/// <summary>Slack message text: its three escaped characters, labelled mentions, and the leading bot mention.</summary>
+/// <summary>Slack message text: its three escaped characters, labelled mentions, and the bot's own mentions.</summary>
 internal static partial class SlackText
 {
     /// <summary>Undoes Slack's escaping of <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>; mention tokens stay as they are.</summary>
@@ -52,8 +53,7 @@ internal static partial class SlackText
 
         for (var at = text.IndexOf("<@", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<@", at + 2, StringComparison.Ordinal))
         {
-            var end = at + 2 + userId.Length;
-            if (end < text.Length && text[end] is '>' or '|' && string.CompareOrdinal(text, at + 2, userId, 0, userId.Length) == 0)
+            if (TokenEnd(text, at, userId) >= 0)
             {
                 return true;
             }
@@ -62,8 +62,66 @@ internal static partial class SlackText
         return false;
     }
 
-    /// <summary>The text after a leading <c>&lt;@BOT&gt;</c> mention (as an app_mention starts), trimmed.</summary>
-    public static string WithoutLeadingMention(string text) => LeadingMention().Replace(text, string.Empty, 1).Trim();
+    /// <summary>
+    /// An app_mention's text as the bot reads it: every mention of <paramref name="botUserId"/> taken out wherever it
+    /// stands (<c>&lt;@BOT&gt; start …</c>, or <c>… see graph &lt;@BOT&gt;</c> in a why thread), with the spaces around
+    /// it closed up; other people's mentions stay. When the bot's id is not known yet, the leading mention is dropped.
+    /// </summary>
+    public static string WithoutMentionsOf(string text, string? botUserId)
+    {
+        if (string.IsNullOrEmpty(botUserId))
+        {
+            return LeadingMention().Replace(text, string.Empty, 1).Trim();
+        }
+
+        var kept = new StringBuilder(text.Length);
+        var from = 0;
+        for (var at = text.IndexOf("<@", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<@", from, StringComparison.Ordinal))
+        {
+            var after = TokenEnd(text, at, botUserId);
+            if (after < 0)
+            {
+                kept.Append(text, from, at + 2 - from);
+                from = at + 2;
+                continue;
+            }
+
+            kept.Append(text, from, at - from);
+            while (kept.Length > 0 && kept[^1] is ' ' or '\t')
+            {
+                kept.Length--;
+            }
+
+            from = after;
+            if (kept.Length == 0 || kept[^1] == '\n')
+            {
+                while (from < text.Length && text[from] is ' ' or '\t')
+                {
+                    from++;
+                }
+            }
+        }
+
+        kept.Append(text, from, text.Length - from);
+        return kept.ToString().Trim();
+    }
+
+    /// <summary>The index just past <c>&lt;@ID&gt;</c> or <c>&lt;@ID|label&gt;</c> starting at <paramref name="at"/>; -1 when no such token is there.</summary>
+    private static int TokenEnd(string text, int at, string userId)
+    {
+        var end = at + 2 + userId.Length;
+        if (end >= text.Length || string.CompareOrdinal(text, at + 2, userId, 0, userId.Length) != 0)
+        {
+            return -1;
+        }
+
+        return text[end] switch
+        {
+            '>' => end + 1,
+            '|' when text.IndexOf('>', end) is var close and >= 0 => close + 1,
+            _ => -1,
+        };
+    }
 
     [GeneratedRegex(@"<@(?<id>[^|>\s]+)\|(?<label>[^>]+)>", RegexOptions.CultureInvariant)]
     private static partial Regex LabelledMention();

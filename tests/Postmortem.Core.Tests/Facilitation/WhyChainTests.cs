@@ -98,6 +98,33 @@ public class WhyChainTests
     }
 
     [Fact]
+    public void A_bare_mention_with_a_file_gives_the_evidence_asked_for()
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+        chat.Say(Bob, "the payment service timed out", threadId: thread);
+        Assert.Equal(ChainStage.AwaitingEvidence, chat.OpenSession.Chains[0].Stage);
+
+        var screenshot = chat.Address(Bob, "", threadId: thread, hasFile: true);
+
+        var answer = Assert.Single(chat.OpenSession.Chains[0].Answers);
+        Assert.NotNull(answer.Evidence);
+        Assert.Equal(screenshot, answer.EvidenceMessageId);
+    }
+
+    [Fact]
+    public void A_bare_mention_without_a_file_in_a_why_thread_gets_the_help_and_is_no_answer()
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+
+        chat.Address(Bob, "", threadId: thread);
+
+        Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        Assert.Empty(chat.OpenSession.Chains[0].Answers);
+    }
+
+    [Fact]
     public void A_mention_with_an_unknown_word_outside_a_why_thread_still_gets_the_unknown_command_reply()
     {
         var chat = Started();

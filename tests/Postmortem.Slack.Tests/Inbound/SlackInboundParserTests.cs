@@ -156,6 +156,22 @@ public sealed class SlackInboundParserTests
     public void Mentions_matches_the_whole_user_id_only(string text, bool expected) =>
         Assert.Equal(expected, SlackText.Mentions(text, "UBOT"));
 
+    [Theory]
+    [InlineData("<@UBOT> start Checkout errors", "start Checkout errors")]
+    [InlineData("<@UBOT|postmortem>   status", "status")]
+    [InlineData("the pool was exhausted, see the graph <@UBOT>", "the pool was exhausted, see the graph")]
+    [InlineData("the pool <@UBOT> was exhausted", "the pool was exhausted")]
+    [InlineData("thanks <@UBOT>!", "thanks!")]
+    [InlineData("<@UCAROL> saw it first, <@UBOT> the pool was exhausted", "<@UCAROL> saw it first, the pool was exhausted")]
+    [InlineData("first line\n<@UBOT> second line", "first line\nsecond line")]
+    [InlineData("<@UBOTTLE> and <@UBOT", "<@UBOTTLE> and <@UBOT")]
+    public void App_mention_text_drops_the_bots_own_mentions_wherever_they_are_and_keeps_other_peoples(string text, string expected) =>
+        Assert.Equal(expected, SlackText.WithoutMentionsOf(text, "UBOT"));
+
+    [Fact]
+    public void App_mention_text_drops_only_a_leading_mention_while_the_bots_id_is_unknown() =>
+        Assert.Equal("start Checkout errors <@UBOT>", SlackText.WithoutMentionsOf("<@UBOT> start Checkout errors <@UBOT>", null));
+
     [Fact]
     public void Human_message_is_neither_bot_nor_self()
     {
