@@ -82,35 +82,47 @@ public sealed class TeamsActivityParser
             });
         }
 
-        if (text.BotMentioned || personal)
+        if (personal)
         {
-            return One(new CommandInvoked
-            {
-                EventId = context.EventId(),
-                Channel = context.Channel,
-                OccurredAt = context.OccurredAt,
-                User = context.User,
-                Text = text.Text,
-                MentionNames = text.MentionNames,
-                ThreadId = context.ThreadId,
-                MessageId = context.ActivityId,
-                HasFile = HasFile(activity),
-            });
+            return One(Command(context, activity, text));
         }
 
-        return One(new MessagePosted
+        if (text.BotMentioned)
         {
-            EventId = context.EventId(),
-            Channel = context.Channel,
-            OccurredAt = context.OccurredAt,
-            MessageId = context.ActivityId,
-            ThreadId = context.ThreadId,
-            Author = context.User,
-            Text = text.Text,
-            MentionNames = text.MentionNames,
-            HasFile = HasFile(activity),
-        });
+            // Like Slack's message event beside its app_mention: the message is collected into the timeline as said
+            // (with the bot's mention), and what it says to the bot is acted on once, from the command.
+            var asSaid = TeamsText.Convert(activity, dropBotMention: false);
+            return new TeamsInbound.Events([Posted(context, activity, asSaid, "posted") with { AddressesBot = true }, Command(context, activity, text)]);
+        }
+
+        return One(Posted(context, activity, text, detail: null));
     }
+
+    private static CommandInvoked Command(Context context, TeamsActivity activity, TeamsTextResult text) => new()
+    {
+        EventId = context.EventId(),
+        Channel = context.Channel,
+        OccurredAt = context.OccurredAt,
+        User = context.User,
+        Text = text.Text,
+        MentionNames = text.MentionNames,
+        ThreadId = context.ThreadId,
+        MessageId = context.ActivityId,
+        HasFile = HasFile(activity),
+    };
+
+    private static MessagePosted Posted(Context context, TeamsActivity activity, TeamsTextResult text, string? detail) => new()
+    {
+        EventId = context.EventId(detail),
+        Channel = context.Channel,
+        OccurredAt = context.OccurredAt,
+        MessageId = context.ActivityId,
+        ThreadId = context.ThreadId,
+        Author = context.User,
+        Text = text.Text,
+        MentionNames = text.MentionNames,
+        HasFile = HasFile(activity),
+    };
 
     private static TeamsInbound Update(TeamsActivity activity)
     {

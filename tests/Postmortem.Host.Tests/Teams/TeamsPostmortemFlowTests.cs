@@ -44,7 +44,8 @@ public class TeamsPostmortemFlowTests
 
         var kickoff = Assert.Single(microsoft.MessagesWith("Postmortem started"));
         Assert.False(kickoff.IsReply);
-        Assert.Contains("(3 messages so far)", kickoff.Text, StringComparison.Ordinal);
+        // The three earlier messages and the start mention itself, which is collected like any message.
+        Assert.Contains("(4 messages so far)", kickoff.Text, StringComparison.Ordinal);
         var why1 = Assert.Single(microsoft.MessagesWith("Why 1:"));
         Assert.False(why1.IsReply);
         Assert.Equal(TeamsWorkspace.Chain(why1.Id), why1.ConversationId);
@@ -70,7 +71,8 @@ public class TeamsPostmortemFlowTests
         await teams.SayAsync(Carol, "latent", why1.Id);
         AssertChainReply(microsoft, "Detection gap:", why1);
 
-        await teams.SayAsync(Carol, "no alert on pool saturation; one would have fired 10 minutes before customers noticed", why1.Id);
+        // Answered by mentioning the bot: still the chain's answer, and kept in the transcript.
+        await teams.SayAsync(Carol, $"<at>{LoopbackBotFramework.BotName}</at> no alert on pool saturation; one would have fired 10 minutes before customers noticed", why1.Id);
         AssertChainReply(microsoft, "Chain 1 closed", why1);
 
         // Action item #1, confirmed by its owner with a 👍 ("like") on its card.
@@ -132,6 +134,10 @@ public class TeamsPostmortemFlowTests
         Assert.Contains("the payment service timed out", markdown, StringComparison.Ordinal);
         Assert.Contains("connection pool was exhausted by a retry storm", markdown, StringComparison.Ordinal);
         Assert.Contains("no alert on pool saturation", markdown, StringComparison.Ordinal);
+        Assert.Contains(
+            $"@{LoopbackBotFramework.BotName} no alert on pool saturation",
+            markdown[markdown.IndexOf("## Appendix", StringComparison.Ordinal)..],
+            StringComparison.Ordinal);
         Assert.Contains("Add a saturation alert for the payments connection pool", markdown, StringComparison.Ordinal);
         Assert.Contains("Cap client retries at 2", markdown, StringComparison.Ordinal);
         Assert.Equal(2, CorrectiveActionRows(markdown).Count(row => row.Contains("| confirmed |", StringComparison.Ordinal)));

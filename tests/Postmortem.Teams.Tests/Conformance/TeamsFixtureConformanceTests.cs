@@ -48,7 +48,8 @@ public sealed class TeamsFixtureConformanceTests(ITestOutputHelper output)
         {
             var name = Path.GetFileName(file);
             var result = parser.Parse(File.ReadAllBytes(file));
-            var kind = result is TeamsInbound.Events events ? events.Items.Single().GetType() : result.GetType();
+            // A channel message that mentions the bot is its collected copy, then the command: the command is its kind.
+            var kind = result is TeamsInbound.Events events ? events.Items[^1].GetType() : result.GetType();
             output.WriteLine($"{name}: {Describe(result)}");
             if (Expected.TryGetValue(name, out var expected) ? kind != expected : result is TeamsInbound.Malformed)
             {
@@ -86,8 +87,12 @@ public sealed class TeamsFixtureConformanceTests(ITestOutputHelper output)
             return;
         }
 
-        var command = Assert.IsType<CommandInvoked>(Single(activity));
+        var events = Assert.IsType<TeamsInbound.Events>(Parse(activity)).Items;
+        var posted = Assert.IsType<MessagePosted>(events[0]);
+        var command = Assert.IsType<CommandInvoked>(Assert.Single(events.Skip(1)));
 
+        Assert.True(posted.AddressesBot);
+        Assert.Equal(command.MessageId, posted.MessageId);
         Assert.Equal("reply to thread", command.Text);
         Assert.Equal("1759881511856", command.ThreadId);
         Assert.Equal("19:6848757105754c8981c67612732d9aa7@thread.tacv2", command.Channel.ChannelId);

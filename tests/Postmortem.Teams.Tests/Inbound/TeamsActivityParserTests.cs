@@ -56,7 +56,7 @@ public sealed class TeamsActivityParserTests
     [Fact]
     public void Bot_mention_becomes_a_command_with_the_mention_stripped_and_the_thread_kept()
     {
-        var command = Single<CommandInvoked>(TestPayloads.Load("message-channel-command-in-thread.json"));
+        var command = MentionCommand(TestPayloads.Load("message-channel-command-in-thread.json"));
 
         Assert.Equal("start Checkout errors sev:SEV2", command.Text);
         Assert.Equal("1770000000500", command.ThreadId);
@@ -66,12 +66,23 @@ public sealed class TeamsActivityParserTests
     }
 
     [Fact]
+    public void Bot_mention_in_a_channel_is_also_collected_as_said_with_the_bots_mention()
+    {
+        var events = Events(TestPayloads.Load("message-channel-command-in-thread.json"));
+
+        var posted = Assert.IsType<MessagePosted>(events[0]);
+        Assert.Equal("<@28:postmortem-bot-app-id> start Checkout errors sev:SEV2", posted.Text);
+        Assert.Equal("Postmortem", posted.MentionNames!["28:postmortem-bot-app-id"]);
+        Assert.Equal(new Postmortem.Core.Chat.ChatUser("29:alice-opaque-id", "Alice Example"), posted.Author);
+    }
+
+    [Fact]
     public void Bot_mention_on_a_top_level_message_is_a_command_without_a_thread()
     {
         var activity = TestPayloads.Load("message-channel-command-in-thread.json");
         activity["conversation"]!["id"] = Channel + ";messageid=1770000000900";
 
-        Assert.Null(Single<CommandInvoked>(activity).ThreadId);
+        Assert.Null(MentionCommand(activity).ThreadId);
     }
 
     [Fact]
@@ -83,7 +94,7 @@ public sealed class TeamsActivityParserTests
             Mention("28:postmortem-bot-app-id", "Postmortem", "<at>Post mortem bot</at>"),
             Mention("29:carol-opaque-id", "Carol Example", "<at>Carol Example</at>"));
 
-        var command = Single<CommandInvoked>(activity);
+        var command = MentionCommand(activity);
 
         Assert.Equal("action fix the pool @Carol by Friday done when load test passes with <@29:carol-opaque-id>", command.Text);
         Assert.Equal("Carol Example", command.MentionNames!["29:carol-opaque-id"]);
@@ -141,14 +152,14 @@ public sealed class TeamsActivityParserTests
     public void Bot_mention_with_a_file_attachment_is_a_command_marked_as_having_a_file()
     {
         var activity = TestPayloads.Load("message-channel-command-in-thread.json");
-        Assert.False(Single<CommandInvoked>(activity).HasFile);
+        Assert.False(MentionCommand(activity).HasFile);
         activity["attachments"] = new JsonArray(new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
             ["name"] = "grafana.png",
         });
 
-        Assert.True(Single<CommandInvoked>(activity).HasFile);
+        Assert.True(MentionCommand(activity).HasFile);
     }
 
     [Theory]
@@ -386,6 +397,21 @@ public sealed class TeamsActivityParserTests
     {
         var inbound = parser.Parse(TestPayloads.Bytes(activity));
         return Assert.IsType<TeamsInbound.Events>(inbound).Items;
+    }
+
+    /// <summary>A channel message that mentions the bot: its collected copy first, then the command it gives.</summary>
+    private CommandInvoked MentionCommand(JsonObject activity)
+    {
+        var events = Events(activity);
+        Assert.Equal(2, events.Count);
+        var posted = Assert.IsType<MessagePosted>(events[0]);
+        var command = Assert.IsType<CommandInvoked>(events[1]);
+        Assert.True(posted.AddressesBot);
+        Assert.Equal(command.MessageId, posted.MessageId);
+        Assert.Equal(command.ThreadId, posted.ThreadId);
+        Assert.Equal(command.HasFile, posted.HasFile);
+        Assert.NotEqual(command.EventId, posted.EventId);
+        return command;
     }
 
     private T Single<T>(JsonObject activity)

@@ -49,8 +49,11 @@ public sealed class TeamsMessagesEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(2, host.Sink.Offered);
-        Assert.IsType<CommandInvoked>(Assert.Single(host.Sink.Stored));
+        Assert.Equal(4, host.Sink.Offered);
+        Assert.Collection(
+            host.Sink.Stored,
+            posted => Assert.True(Assert.IsType<MessagePosted>(posted).AddressesBot),
+            command => Assert.IsType<CommandInvoked>(command));
     }
 
     [Fact]
