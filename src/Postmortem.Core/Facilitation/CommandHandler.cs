@@ -22,12 +22,14 @@ internal sealed class CommandHandler(TimeProvider time)
         var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
         var rest = space < 0 ? "" : text[(space + 1)..].Trim();
 
+        if (decision.Session is not null && ReadsAsReply(command, verb, rest)
+            && AsThreadReply(state, command, text) is { } answer && ThreadReplies.Handle(decision, answer))
+        {
+            return;
+        }
+
         switch (verb)
         {
-            case "" when command.HasFile && decision.Session is not null && AsThreadReply(state, command, text) is { } fileOnly
-                && ThreadReplies.Handle(decision, fileOnly):
-                // Only the bot's mention and a file (a screenshot as the evidence asked for): the thread's reply.
-                return;
             case "" or "help":
                 decision.Ephemeral(command.User.Id, Replies.Help(), command.ThreadId);
                 return;
@@ -128,6 +130,14 @@ internal sealed class CommandHandler(TimeProvider time)
     private static readonly string[] Verbs = ["help", "start", .. SessionVerbs];
 
     private static bool IsKnown(string verb) => SessionVerbs.Contains(verb);
+
+    /// <summary>
+    /// A mention that cannot be meant as a command, so in a why thread it is the thread's reply: only the bot's
+    /// mention and a file (the screenshot asked for as evidence), or a command word that takes nothing followed by
+    /// more words (<c>@Postmortem status page was down</c>).
+    /// </summary>
+    private static bool ReadsAsReply(CommandInvoked command, string verb, string rest) =>
+        verb.Length == 0 ? command.HasFile : rest.Length > 0 && verb is "status" or "help" or "render" or "finish";
 
     /// <summary>Longest text offered back as <c>/postmortem start …</c>: a title, not a pasted paragraph.</summary>
     private const int MaxTitleEcho = 120;

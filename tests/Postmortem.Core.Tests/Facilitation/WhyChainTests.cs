@@ -112,6 +112,35 @@ public class WhyChainTests
         Assert.Equal(screenshot, answer.EvidenceMessageId);
     }
 
+    [Theory]
+    [InlineData("status page was down, so nobody saw the incident banner")]
+    [InlineData("help desk tickets were routed to the wrong queue")]
+    [InlineData("render workers ran out of memory")]
+    [InlineData("finish time of the batch job moved past the cache refresh")]
+    public void A_mention_answer_that_starts_with_a_command_word_taking_nothing_is_the_answer(string text)
+    {
+        var chat = Started();
+        var thread = chat.ThreadOf(1);
+
+        var message = chat.Address(Bob, text, threadId: thread);
+
+        var answer = Assert.Single(chat.OpenSession.Chains[0].Answers);
+        Assert.Equal(message, answer.MessageId);
+        Assert.Equal(text, answer.Text);
+        Assert.DoesNotContain(chat.Last, a => a is PostEphemeral);
+    }
+
+    [Fact]
+    public void A_command_word_taking_nothing_with_more_words_outside_a_why_thread_still_runs_the_command()
+    {
+        var chat = Started();
+
+        chat.Address(Bob, "status please", threadId: "some-other-thread");
+
+        Assert.IsType<PostEphemeral>(Assert.Single(chat.Last));
+        Assert.Empty(chat.OpenSession.Chains[0].Answers);
+    }
+
     [Fact]
     public void A_bare_mention_without_a_file_in_a_why_thread_gets_the_help_and_is_no_answer()
     {
