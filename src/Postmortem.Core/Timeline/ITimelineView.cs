@@ -3,8 +3,6 @@ namespace Postmortem.Core.Timeline;
 /// <summary>Read access to a channel's collected messages.</summary>
 public interface ITimelineView
 {
-    int Count { get; }
-
     TimelineMessage? Find(string messageId);
 
     /// <summary>

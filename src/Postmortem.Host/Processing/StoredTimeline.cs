@@ -13,8 +13,6 @@ internal sealed class StoredTimeline(IChannelReader channels, ChannelRef channel
 {
     private ChannelTimeline? _all;
 
-    public int Count => All().Count;
-
     public TimelineMessage? Find(string messageId) =>
         _all is { } all ? all.Find(messageId) : channels.FindMessage(channel, messageId);
 
