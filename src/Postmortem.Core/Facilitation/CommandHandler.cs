@@ -22,8 +22,9 @@ internal sealed class CommandHandler(TimeProvider time)
         var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
         var rest = space < 0 ? "" : text[(space + 1)..].Trim();
 
-        if (decision.Session is not null && ReadsAsReply(command, verb, rest)
-            && AsThreadReply(state, command, text) is { } answer && ThreadReplies.Handle(decision, answer))
+        // A mention in a thread the bot runs is that thread's next reply unless it reads as a sub-command.
+        if (decision.Session is not null && !IsCommand(command, verb, rest)
+            && AsThreadReply(state, command, text) is { } reply && ThreadReplies.Handle(decision, reply))
         {
             return;
         }
@@ -68,11 +69,6 @@ internal sealed class CommandHandler(TimeProvider time)
                 Render(state, decision);
                 break;
             default:
-                if (AsThreadReply(state, command, text) is { } reply && ThreadReplies.Handle(decision, reply))
-                {
-                    break;
-                }
-
                 decision.Ephemeral(command.User.Id, Unknown(verb, text, offerStart: false), command.ThreadId);
                 break;
         }
@@ -132,12 +128,14 @@ internal sealed class CommandHandler(TimeProvider time)
     private static bool IsKnown(string verb) => SessionVerbs.Contains(verb);
 
     /// <summary>
-    /// A mention that cannot be meant as a command, so in a why thread it is the thread's reply: only the bot's
-    /// mention and a file (the screenshot asked for as evidence), or a command word that takes nothing followed by
-    /// more words (<c>@Postmortem status page was down</c>).
+    /// Whether the text reads as a sub-command rather than as words said to the bot: a known verb, except one that
+    /// takes nothing followed by more words (<c>@Postmortem status page was down</c>); or nothing at all (the help),
+    /// unless a file came with it (the screenshot asked for as evidence).
     /// </summary>
-    private static bool ReadsAsReply(CommandInvoked command, string verb, string rest) =>
-        verb.Length == 0 ? command.HasFile : rest.Length > 0 && verb is "status" or "help" or "render" or "finish";
+    private static bool IsCommand(CommandInvoked command, string verb, string rest) =>
+        verb.Length == 0
+            ? !command.HasFile
+            : Verbs.Contains(verb) && !(rest.Length > 0 && verb is "status" or "help" or "render" or "finish");
 
     /// <summary>Longest text offered back as <c>/postmortem start …</c>: a title, not a pasted paragraph.</summary>
     private const int MaxTitleEcho = 120;
